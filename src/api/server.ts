@@ -1,0 +1,70 @@
+/**
+ * Builds the HTTP server: JSON parsing with limits, zod validation and serialisation, the
+ * OpenAPI 3.1 document generated from the same schemas (/openapi.json) and browsable docs
+ * (/api/docs), the routes, and one error handler.
+ */
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { parseJsonText } from '../ingest/json-text.js';
+import { BackupService } from '../services/backup.service.js';
+import { GraphService } from '../services/graph.service.js';
+import { RegisterService } from '../services/register.service.js';
+import type { Store } from '../store/database.js';
+import { installErrorHandler } from './error-handler.js';
+import { metaRoutes } from './routes/meta.routes.js';
+import { organisationRoutes } from './routes/organisations.routes.js';
+import { recordRoutes } from './routes/records.routes.js';
+import { STAPEL_VERSION } from '../version.js';
+
+export const BODY_LIMIT = 1024 * 1024;
+
+export interface ServerOptions {
+  store: Store;
+  logger?: boolean;
+}
+
+export async function buildServer({ store, logger = false }: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger, bodyLimit: BODY_LIMIT });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Our own JSON parser: a nesting-depth limit and errors with line and column.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'string' }, (_req, text, done) => {
+    try {
+      done(null, text === '' ? undefined : parseJsonText(text as string, { file: 'the request body' }));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
+  installErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Stapel API',
+        version: STAPEL_VERSION,
+        description:
+          "Register and analysis of an organisation's strategic digital dependencies on the six-layer DOSA digital stack.",
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const register = new RegisterService(store);
+  metaRoutes(app, store, STAPEL_VERSION);
+  organisationRoutes(app, { register, backup: new BackupService(store), graph: new GraphService(store) });
+  recordRoutes(app, register);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));
+  return app;
+}

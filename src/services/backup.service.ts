@@ -1,0 +1,89 @@
+/**
+ * Export of a whole organisation as one backup document, and import of such a document (or of a
+ * register document such as the demo) into the store, all or nothing.
+ */
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  ConflictError,
+  KIND_ORDER,
+  KINDS,
+  type Backup,
+  type ComponentRecord,
+  type KindKey,
+} from '../domain/index.js';
+import type { Store } from '../store/database.js';
+import { copyComponents } from '../store/component.repository.js';
+import * as orgs from '../store/organisation.repository.js';
+import * as records from '../store/record.repository.js';
+import { RegisterService } from './register.service.js';
+
+export interface ImportSummary {
+  organisation: string;
+  counts: Record<string, number>;
+}
+
+export class BackupService {
+  private readonly register: RegisterService;
+  constructor(readonly store: Store) {
+    this.register = new RegisterService(store);
+  }
+
+  async exportOrganisation(orgId: string): Promise<Backup> {
+    // One transaction, so the document is one consistent state of the register.
+    return this.store.transaction(async ({ db }) => {
+      const organisation = await this.register.getOrganisation(orgId, db);
+      const out: Record<string, unknown[]> = {};
+      for (const key of KIND_ORDER) out[KINDS[key].plural] = await records.allRecords(db, key, orgId);
+      return { format: BACKUP_FORMAT, version: BACKUP_VERSION, organisation, records: out } as unknown as Backup;
+    });
+  }
+
+  /**
+   * Writes a validated backup into the store as a new organisation. Fails, writing nothing, when
+   * the organisation exists already.
+   */
+  async importBackup(backup: Backup, { actor, source }: { actor: string; source: string }): Promise<ImportSummary> {
+    const orgId = backup.organisation.id;
+    const recs = backup.records as unknown as Record<string, Record<string, unknown>[]>;
+    return this.store.transaction(async (tx) => {
+      if (await orgs.getOrganisation(tx.db, orgId))
+        throw new ConflictError(
+          `organisation "${orgId}" already exists; a backup is imported into a store without it (export and delete it first, or use another store)`,
+        );
+      await orgs.insertOrganisation(tx.db, backup.organisation);
+      const history: orgs.ChangeEntry[] = [
+        { orgId, actor, kind: 'organisation', recordId: orgId, op: 'import', after: backup.organisation, note: source },
+      ];
+      const counts: Record<string, number> = {};
+      for (const key of KIND_ORDER) {
+        const list = recs[KINDS[key].plural] ?? [];
+        counts[KINDS[key].plural] = list.length;
+        if (key === 'component') {
+          await copyComponents(tx, orgId, list as unknown as ComponentRecord[]);
+          history.push(...componentSummaries(orgId, actor, source, list as unknown as ComponentRecord[]));
+        } else {
+          await records.insertRecords(tx.db, key as KindKey, orgId, list);
+          for (const r of list)
+            history.push({ orgId, actor, kind: KINDS[key].kind, recordId: String(r.id), op: 'import', after: r, note: source });
+        }
+      }
+      await orgs.appendChanges(tx.db, history);
+      return { organisation: orgId, counts };
+    });
+  }
+}
+
+/** Components are bulk data: one history entry per asset says how many came from where. */
+function componentSummaries(orgId: string, actor: string, source: string, components: readonly ComponentRecord[]): orgs.ChangeEntry[] {
+  const perAsset = new Map<string, number>();
+  for (const c of components) perAsset.set(c.assetId, (perAsset.get(c.assetId) ?? 0) + 1);
+  return [...perAsset].map(([assetId, n]) => ({
+    orgId,
+    actor,
+    kind: 'component',
+    recordId: `asset:${assetId}`,
+    op: 'bulk-import' as const,
+    note: `${n} components from ${source}`,
+  }));
+}

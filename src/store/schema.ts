@@ -1,0 +1,239 @@
+/**
+ * The database schema (Drizzle). Every table is keyed by organisation (org_id first in every
+ * primary key) so the schema can be distributed by tenant without change. Column property names
+ * equal the domain field names, so a row maps to a record by dropping orgId and nulls.
+ * Migrations are generated from this file by drizzle-kit into ./migrations and checked in.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+const envelope = () => ({
+  orgId: text('org_id').notNull(),
+  id: text('id').notNull(),
+  revision: integer('revision').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  provenance: jsonb('provenance').notNull(),
+});
+const textList = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
+
+export const organisations = pgTable('organisations', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  country: text('country').notNull(),
+  sector: text('sector'),
+  identifiers: jsonb('identifiers').notNull(),
+  description: text('description'),
+  revision: integer('revision').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  provenance: jsonb('provenance').notNull(),
+});
+
+export const processes = pgTable(
+  'processes',
+  {
+    ...envelope(),
+    name: text('name').notNull(),
+    description: text('description'),
+    vital: boolean('vital').notNull(),
+    publicInterests: textList('public_interests'),
+    maxTolerableDowntimeHours: doublePrecision('max_tolerable_downtime_hours'),
+    owner: text('owner'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+export const parties = pgTable(
+  'parties',
+  {
+    ...envelope(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    country: text('country'),
+    parentId: text('parent_id'),
+    identifiers: jsonb('identifiers').notNull(),
+    aliases: textList('aliases'),
+    website: text('website'),
+    description: text('description'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('parties_parent_idx').on(t.orgId, t.parentId)],
+);
+
+export const products = pgTable(
+  'products',
+  {
+    ...envelope(),
+    name: text('name').notNull(),
+    vendorId: text('vendor_id'),
+    category: text('category'),
+    layers: textList('layers'),
+    openSource: boolean('open_source').notNull(),
+    licence: text('licence'),
+    openStandards: textList('open_standards'),
+    description: text('description'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('products_vendor_idx').on(t.orgId, t.vendorId)],
+);
+
+export const assets = pgTable(
+  'assets',
+  {
+    ...envelope(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    layers: textList('layers'),
+    priority: text('priority'),
+    description: text('description'),
+    productId: text('product_id'),
+    providerId: text('provider_id'),
+    hostingPartyId: text('hosting_party_id'),
+    hostingLocations: textList('hosting_locations'),
+    dataLocations: jsonb('data_locations').notNull(),
+    dataSensitivity: text('data_sensitivity'),
+    keyControl: text('key_control'),
+    users: integer('users'),
+    lockIn: jsonb('lock_in'),
+    tags: textList('tags'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('assets_provider_idx').on(t.orgId, t.providerId),
+    index('assets_hosting_idx').on(t.orgId, t.hostingPartyId),
+    index('assets_product_idx').on(t.orgId, t.productId),
+  ],
+);
+
+export const components = pgTable(
+  'components',
+  {
+    ...envelope(),
+    assetId: text('asset_id').notNull(),
+    name: text('name').notNull(),
+    version: text('version'),
+    purl: text('purl'),
+    supplier: text('supplier'),
+    licences: textList('licences'),
+    hashes: jsonb('hashes').notNull(),
+    dependsOn: textList('depends_on'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('components_asset_idx').on(t.orgId, t.assetId),
+    index('components_name_idx').on(t.orgId, t.name),
+    index('components_purl_idx').on(t.orgId, t.purl),
+  ],
+);
+
+export const dependencies = pgTable(
+  'dependencies',
+  {
+    ...envelope(),
+    from: text('from_ref').notNull(),
+    to: text('to_ref').notNull(),
+    relation: text('relation').notNull(),
+    redundancyGroup: text('redundancy_group'),
+    description: text('description'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    index('dependencies_from_idx').on(t.orgId, t.from),
+    index('dependencies_to_idx').on(t.orgId, t.to),
+  ],
+);
+
+export const contracts = pgTable(
+  'contracts',
+  {
+    ...envelope(),
+    name: text('name').notNull(),
+    supplierId: text('supplier_id').notNull(),
+    assetIds: textList('asset_ids'),
+    reference: text('reference'),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    noticePeriodDays: integer('notice_period_days'),
+    annualValueEur: doublePrecision('annual_value_eur'),
+    governingLaw: text('governing_law'),
+    exitClause: boolean('exit_clause'),
+    description: text('description'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('contracts_supplier_idx').on(t.orgId, t.supplierId)],
+);
+
+export const exitPlans = pgTable(
+  'exit_plans',
+  {
+    ...envelope(),
+    name: text('name').notNull(),
+    assetId: text('asset_id').notNull(),
+    strategy: text('strategy').notNull(),
+    targetAlternative: text('target_alternative'),
+    targetProductId: text('target_product_id'),
+    effort: text('effort'),
+    timeToSwitchDays: integer('time_to_switch_days'),
+    lastTested: date('last_tested', { mode: 'string' }),
+    description: text('description'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('exit_plans_asset_idx').on(t.orgId, t.assetId)],
+);
+
+export const measures = pgTable(
+  'measures',
+  {
+    ...envelope(),
+    name: text('name').notNull(),
+    description: text('description'),
+    owner: text('owner'),
+    dueDate: date('due_date', { mode: 'string' }),
+    status: text('status').notNull(),
+    progress: integer('progress').notNull(),
+    priorities: textList('priorities'),
+    targets: textList('targets'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+/** Append-only history of every change to a record (a trigger refuses UPDATE and DELETE). */
+export const changes = pgTable(
+  'changes',
+  {
+    orgId: text('org_id').notNull(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true, mode: 'date', precision: 3 }).notNull().defaultNow(),
+    actor: text('actor').notNull(),
+    kind: text('kind').notNull(),
+    recordId: text('record_id').notNull(),
+    op: text('op').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.seq] }), index('changes_record_idx').on(t.orgId, t.kind, t.recordId)],
+);
+
+/** The drizzle table of each record kind, keyed like KINDS. */
+export const KIND_TABLES = {
+  process: processes,
+  party: parties,
+  product: products,
+  asset: assets,
+  component: components,
+  dependency: dependencies,
+  contract: contracts,
+  exitPlan: exitPlans,
+  measure: measures,
+} as const;
