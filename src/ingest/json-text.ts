@@ -73,7 +73,10 @@ function describeSyntaxError(text: string, file: string, fallback: string): stri
   const first = errors[0];
   if (!first) return `${file} is not valid JSON: ${fallback}`;
   const { line, column } = lineAndColumn(text, first.offset);
-  const cutOff = first.offset >= text.trimEnd().length - 1 || /Unexpected end/.test(fallback);
+  const end = text.trimEnd().length;
+  const cutOff =
+    /Unexpected end/.test(fallback) ||
+    errors.some((e) => e.offset + e.length >= end || printParseErrorCode(e.error).startsWith('UnexpectedEnd'));
   return (
     `${file} is not valid JSON at line ${line}, column ${column}: ${printParseErrorCode(first.error)}` +
     (cutOff ? ' (the text ends too early: is the file cut off?)' : '')

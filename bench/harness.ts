@@ -1,0 +1,46 @@
+/**
+ * A small benchmark harness: each benchmark measures a candidate against a baseline doing the
+ * same work in the same run, alternating the two so drift hits both, and reports the best time of
+ * each and their ratio. Absolute times are information; the ratio is what a goal is checked on.
+ */
+export interface Measurement {
+  name: string;
+  detail: string;
+  baselineMs: number;
+  candidateMs: number;
+  ratio: number;
+  goal?: number;
+  pass?: boolean;
+  extra?: Record<string, string | number>;
+}
+
+export async function timeMs(work: () => Promise<unknown> | unknown): Promise<number> {
+  const start = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Runs baseline and candidate `rounds` times each, alternating, after `prepare` before each run. */
+export async function compare(options: {
+  rounds: number;
+  prepare?: () => Promise<void>;
+  baseline: () => Promise<unknown>;
+  candidate: () => Promise<unknown>;
+}): Promise<{ baselineMs: number; candidateMs: number }> {
+  let baselineMs = Infinity;
+  let candidateMs = Infinity;
+  for (let i = 0; i < options.rounds; i++) {
+    await options.prepare?.();
+    baselineMs = Math.min(baselineMs, await timeMs(options.baseline));
+    await options.prepare?.();
+    candidateMs = Math.min(candidateMs, await timeMs(options.candidate));
+  }
+  return { baselineMs, candidateMs };
+}
+
+export function report(m: Measurement): void {
+  const verdict = m.goal === undefined ? '' : m.pass ? `  goal ≤ ${m.goal}×: met` : `  goal ≤ ${m.goal}×: NOT MET`;
+  console.log(
+    `${m.name}: ${m.ratio.toFixed(2)}× baseline  (candidate ${m.candidateMs.toFixed(0)} ms, baseline ${m.baselineMs.toFixed(0)} ms; ${m.detail})${verdict}`,
+  );
+}

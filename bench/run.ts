@@ -1,0 +1,32 @@
+/**
+ * `npm run bench [-- name…]`: runs the benchmarks, prints each as a ratio against its baseline
+ * measured in the same run, and writes bench/out/results.json.
+ *   STAPEL_BENCH_DATABASE_URL  PostgreSQL server (default postgres://postgres@127.0.0.1:5432/test)
+ *   BENCH_ROWS                 rows for the bulk-load benchmark (default 1,000,000)
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { bulkLoadBenchmark } from './bulk-load.bench.js';
+import { report, type Measurement } from './harness.js';
+
+const databaseUrl = process.env.STAPEL_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const BENCHMARKS: Record<string, () => Promise<Measurement>> = {
+  'bulk-load': () => bulkLoadBenchmark(databaseUrl, Number(process.env.BENCH_ROWS ?? 1_000_000), 2),
+};
+
+const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const names = chosen.length ? chosen : Object.keys(BENCHMARKS);
+const results: Measurement[] = [];
+for (const name of names) {
+  const run = BENCHMARKS[name];
+  if (!run) {
+    console.error(`unknown benchmark "${name}"; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`running ${name} …`);
+  const m = await run();
+  report(m);
+  results.push(m);
+}
+mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
+writeFileSync(new URL('./out/results.json', import.meta.url), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+process.exitCode = results.every((r) => r.pass !== false) ? 0 : 1;
