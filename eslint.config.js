@@ -7,7 +7,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -18,9 +21,18 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process'], message: 'the domain core does no I/O' },
-            { group: ['fastify', '@fastify/*', 'pg', 'pg-*', '@electric-sql/*', 'drizzle-orm', 'drizzle-orm/*'], message: 'the domain core knows no HTTP or database' },
-            { group: ['**/store/**', '**/api/**', '**/services/**', '**/cli/**', '**/ingest/**'], message: 'arrows point down only: the domain core imports no outer layer' },
+            {
+              group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process'],
+              message: 'the domain core does no I/O',
+            },
+            {
+              group: ['fastify', '@fastify/*', 'pg', 'pg-*', '@electric-sql/*', 'drizzle-orm', 'drizzle-orm/*'],
+              message: 'the domain core knows no HTTP or database',
+            },
+            {
+              group: ['**/store/**', '**/api/**', '**/services/**', '**/cli/**', '**/ingest/**'],
+              message: 'arrows point down only: the domain core imports no outer layer',
+            },
           ],
         },
       ],

@@ -28,5 +28,8 @@ for (const name of names) {
   results.push(m);
 }
 mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
-writeFileSync(new URL('./out/results.json', import.meta.url), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+writeFileSync(
+  new URL('./out/results.json', import.meta.url),
+  JSON.stringify({ at: new Date().toISOString(), results }, null, 2),
+);
 process.exitCode = results.every((r) => r.pass !== false) ? 0 : 1;

@@ -21,7 +21,8 @@ export interface ConfigFlags {
 
 export function resolveConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(flags.port ?? env.PORT ?? env.STAPEL_PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port "${flags.port ?? env.PORT}": use a number from 0 to 65535`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`invalid port "${flags.port ?? env.PORT}": use a number from 0 to 65535`);
   const databaseUrl = flags.databaseUrl ?? (env.DATABASE_URL || undefined);
   return {
     ...(databaseUrl ? { databaseUrl } : {}),

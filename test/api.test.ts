@@ -17,8 +17,21 @@ describe.each(BACKENDS)('REST API on %s', (backend) => {
   const org = 'testgemeente';
   const base = `/api/orgs/${org}`;
 
-  const call = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    app.inject({ method, url, ...(payload === undefined ? {} : typeof payload === 'string' ? { payload, headers: { 'content-type': 'application/json', ...headers } } : { payload: payload as object, headers }) });
+  const call = (
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    app.inject({
+      method,
+      url,
+      ...(payload === undefined
+        ? {}
+        : typeof payload === 'string'
+          ? { payload, headers: { 'content-type': 'application/json', ...headers } }
+          : { payload: payload as object, headers }),
+    });
   const counts = async () => (await call('GET', base)).json().counts as Record<string, number>;
 
   beforeAll(async () => {
@@ -27,8 +40,18 @@ describe.each(BACKENDS)('REST API on %s', (backend) => {
     const res = await call('POST', '/api/orgs', { id: org, name: 'Testgemeente', kind: 'municipality' });
     expect(res.statusCode).toBe(201);
     await call('POST', `${base}/parties`, { id: 'msft', name: 'Microsoft Corporation', country: 'US' });
-    await call('POST', `${base}/parties`, { id: 'msft-ie', name: 'Microsoft Ireland Operations Ltd', country: 'IE', parentId: 'msft' });
-    await call('POST', `${base}/processes`, { id: 'burgerzaken', name: 'Burgerzaken', vital: true, publicInterests: ['public-service-continuity'] });
+    await call('POST', `${base}/parties`, {
+      id: 'msft-ie',
+      name: 'Microsoft Ireland Operations Ltd',
+      country: 'IE',
+      parentId: 'msft',
+    });
+    await call('POST', `${base}/processes`, {
+      id: 'burgerzaken',
+      name: 'Burgerzaken',
+      vital: true,
+      publicInterests: ['public-service-continuity'],
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -52,12 +75,22 @@ describe.each(BACKENDS)('REST API on %s', (backend) => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.headers.etag).toBe('"1"');
-    expect(created.json()).toMatchObject({ id: 'exchange', revision: 1, provenance: { method: 'entered' }, hostingLocations: [] });
+    expect(created.json()).toMatchObject({
+      id: 'exchange',
+      revision: 1,
+      provenance: { method: 'entered' },
+      hostingLocations: [],
+    });
 
     const got = await call('GET', `${base}/assets/exchange`);
     expect(got.json().name).toBe('Exchange Online');
 
-    const replaced = await call('PUT', `${base}/assets/exchange`, { name: 'Exchange Online (M365)', type: 'saas', layers: ['applications', 'data'] }, { 'if-match': '"1"' });
+    const replaced = await call(
+      'PUT',
+      `${base}/assets/exchange`,
+      { name: 'Exchange Online (M365)', type: 'saas', layers: ['applications', 'data'] },
+      { 'if-match': '"1"' },
+    );
     expect(replaced.statusCode).toBe(200);
     expect(replaced.json()).toMatchObject({ revision: 2, layers: ['applications', 'data'] });
     expect(replaced.json().providerId).toBeUndefined(); // PUT replaces: absent optional fields are cleared
@@ -101,7 +134,9 @@ describe.each(BACKENDS)('REST API on %s', (backend) => {
     const before = await counts();
     const res = await call('POST', `${base}/dependencies`, { from: 'process:burgerzaken', to: 'asset:does-not-exist' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().issues).toEqual([{ path: 'to', message: 'no asset with id "does-not-exist" in this organisation' }]);
+    expect(res.json().issues).toEqual([
+      { path: 'to', message: 'no asset with id "does-not-exist" in this organisation' },
+    ]);
     expect(await counts()).toEqual(before);
   });
 
@@ -121,7 +156,12 @@ describe.each(BACKENDS)('REST API on %s', (backend) => {
     expect(stale.json().details).toEqual({ currentRevision: 2 });
     expect((await call('GET', `${base}/assets/teams`)).json().users).toBe(800);
 
-    const dup = await call('POST', `${base}/assets`, { id: 'teams', name: 'Teams 2', type: 'saas', layers: ['applications'] });
+    const dup = await call('POST', `${base}/assets`, {
+      id: 'teams',
+      name: 'Teams 2',
+      type: 'saas',
+      layers: ['applications'],
+    });
     expect(dup.statusCode).toBe(409);
 
     await call('POST', `${base}/dependencies`, { id: 'bz-teams', from: 'process:burgerzaken', to: 'asset:teams' });
@@ -136,7 +176,10 @@ describe.each(BACKENDS)('REST API on %s', (backend) => {
   it('refuses an ownership cycle', async () => {
     const res = await call('PATCH', `${base}/parties/msft`, { parentId: 'msft-ie' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().issues[0]).toEqual({ path: 'parentId', message: 'this parent makes an ownership cycle: msft → msft-ie → msft' });
+    expect(res.json().issues[0]).toEqual({
+      path: 'parentId',
+      message: 'this parent makes an ownership cycle: msft → msft-ie → msft',
+    });
   });
 
   it('filters lists by layer, priority, type and text, and pages with a cursor', async () => {
@@ -150,13 +193,17 @@ describe.each(BACKENDS)('REST API on %s', (backend) => {
       });
     const hw = (await call('GET', `${base}/assets?layer=physical-infrastructure`)).json();
     expect(hw.items.map((a: { id: string }) => a.id)).toEqual(['srv-3', 'srv-4', 'srv-5', 'srv-6']);
-    expect((await call('GET', `${base}/assets?priority=semiconductors`)).json().items.map((a: { id: string }) => a.id)).toEqual(['srv-4']);
+    expect(
+      (await call('GET', `${base}/assets?priority=semiconductors`)).json().items.map((a: { id: string }) => a.id),
+    ).toEqual(['srv-4']);
     expect((await call('GET', `${base}/assets?type=hardware&q=switch`)).json().items).toHaveLength(4);
 
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = (await call('GET', `${base}/assets?type=hardware&limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page = (
+        await call('GET', `${base}/assets?type=hardware&limit=3${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json();
       expect(page.items.length).toBeLessThanOrEqual(3);
       seen.push(...page.items.map((a: { id: string }) => a.id));
       cursor = page.nextCursor;
@@ -171,8 +218,18 @@ describe.each(BACKENDS)('REST API on %s', (backend) => {
     const refs = graph.nodes.map((n: { ref: string }) => n.ref);
     expect(refs).toContain('process:burgerzaken');
     expect(refs).toContain('asset:teams');
-    expect(graph.edges).toContainEqual({ id: 'bz-teams', from: 'process:burgerzaken', to: 'asset:teams', relation: 'uses' });
-    expect(graph.edges).toContainEqual({ from: 'party:msft-ie', to: 'party:msft', relation: 'owned-by', implied: true });
+    expect(graph.edges).toContainEqual({
+      id: 'bz-teams',
+      from: 'process:burgerzaken',
+      to: 'asset:teams',
+      relation: 'uses',
+    });
+    expect(graph.edges).toContainEqual({
+      from: 'party:msft-ie',
+      to: 'party:msft',
+      relation: 'owned-by',
+      implied: true,
+    });
   });
 
   it('serves a valid OpenAPI 3.1 document generated from the schemas', async () => {
@@ -185,7 +242,9 @@ describe.each(BACKENDS)('REST API on %s', (backend) => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe('3.1');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/orgs/{org}/assets', '/api/orgs/{org}/assets/{id}', '/api/orgs/{org}/graph']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/orgs/{org}/assets', '/api/orgs/{org}/assets/{id}', '/api/orgs/{org}/graph']),
+    );
     expect(JSON.stringify(doc.components.schemas.Asset)).toContain('soft-infrastructure');
     expect((await call('GET', '/api/docs/')).statusCode).toBe(200);
   });

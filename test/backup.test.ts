@@ -39,7 +39,11 @@ describe.each(BACKENDS)('backup and demo on %s', (backend) => {
 
   it('loads the demo municipality with at least 50 assets covering all six layers', async () => {
     const assets = exported.records.assets;
-    expect(exported.organisation).toMatchObject({ id: 'voorbeeldstad', name: 'Gemeente Voorbeeldstad', kind: 'municipality' });
+    expect(exported.organisation).toMatchObject({
+      id: 'voorbeeldstad',
+      name: 'Gemeente Voorbeeldstad',
+      kind: 'municipality',
+    });
     expect(assets.length).toBeGreaterThanOrEqual(50);
     const layers = new Set(assets.flatMap((a) => a.layers));
     expect([...layers].sort()).toEqual([...LAYERS].sort());
@@ -65,7 +69,10 @@ describe.each(BACKENDS)('backup and demo on %s', (backend) => {
 
   it('round-trips exactly: export → import into an empty store → export gives the same document', async () => {
     const text = JSON.stringify(exported, null, 2);
-    const summary = await new BackupService(target).importBackup(readBackup(text, 'voorbeeldstad.json'), { actor: 'test', source: 'voorbeeldstad.json' });
+    const summary = await new BackupService(target).importBackup(readBackup(text, 'voorbeeldstad.json'), {
+      actor: 'test',
+      source: 'voorbeeldstad.json',
+    });
     expect(summary.counts.assets).toBe(exported.records.assets.length);
     const again = await new BackupService(target).exportOrganisation('voorbeeldstad');
     expect(JSON.stringify(again, null, 2)).toBe(text);
@@ -75,7 +82,9 @@ describe.each(BACKENDS)('backup and demo on %s', (backend) => {
     const text = JSON.stringify({ ...exported, organisation: { ...exported.organisation, id: 'other' } }, null, 2);
     const half = text.slice(0, Math.floor(text.length / 2));
     const before = await snapshot(target);
-    expect(() => readBackup(half, 'half.json')).toThrow(/half\.json is not valid JSON at line \d+, column \d+.*cut off/);
+    expect(() => readBackup(half, 'half.json')).toThrow(
+      /half\.json is not valid JSON at line \d+, column \d+.*cut off/,
+    );
     expect(await snapshot(target)).toEqual(before);
   });
 
@@ -87,7 +96,10 @@ describe.each(BACKENDS)('backup and demo on %s', (backend) => {
       expect.fail('should throw');
     } catch (err) {
       expect(err).toBeInstanceOf(InputError);
-      expect((err as InputError).issues).toContainEqual({ path: ['records', 'dependencies', 3, 'to'], message: 'no asset with id "gone" in this organisation' });
+      expect((err as InputError).issues).toContainEqual({
+        path: ['records', 'dependencies', 3, 'to'],
+        message: 'no asset with id "gone" in this organisation',
+      });
     }
   });
 
@@ -99,7 +111,9 @@ describe.each(BACKENDS)('backup and demo on %s', (backend) => {
 
   it('refuses to import over an existing organisation, writing nothing', async () => {
     const before = await snapshot(target);
-    await expect(new BackupService(target).importBackup(exported, { actor: 'test', source: 'again' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      new BackupService(target).importBackup(exported, { actor: 'test', source: 'again' }),
+    ).rejects.toBeInstanceOf(ConflictError);
     expect(await snapshot(target)).toEqual(before);
   });
 

@@ -29,14 +29,26 @@ describe('stapel CLI (embedded store)', () => {
     expect(assets.length).toBeGreaterThan(2);
     expect(assets.every((a) => a.layers.includes('hardware'))).toBe(true);
     const table = await runCli(['--data-dir', storeA, 'list', 'orgs']);
-    expect(table.stdout).toMatch(/^ID\s+NAME\s+KIND\s+COUNTRY\nvoorbeeldstad\s+Gemeente Voorbeeldstad\s+municipality\s+NL\n$/);
+    expect(table.stdout).toMatch(
+      /^ID\s+NAME\s+KIND\s+COUNTRY\nvoorbeeldstad\s+Gemeente Voorbeeldstad\s+municipality\s+NL\n$/,
+    );
   });
 
   it('adds a record, and refuses a wrong one with the field and exit code 2', async () => {
-    const ok = await runCli(['--data-dir', storeA, '--json', 'add', 'process', '--data', '{"id":"archief","name":"Archivering","vital":false}']);
+    const ok = await runCli([
+      '--data-dir',
+      storeA,
+      '--json',
+      'add',
+      'process',
+      '--data',
+      '{"id":"archief","name":"Archivering","vital":false}',
+    ]);
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ id: 'archief', revision: 1, provenance: { method: 'entered' } });
-    const bad = await runCli(['--data-dir', storeA, 'add', 'asset'], { input: '{"name":"X","type":"cloud","layers":["data"]}' });
+    const bad = await runCli(['--data-dir', storeA, 'add', 'asset'], {
+      input: '{"name":"X","type":"cloud","layers":["data"]}',
+    });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^stapel: invalid asset:\ntype: Invalid option: expected one of "application"\|/);
     const shown = await runCli(['--data-dir', storeA, 'show', 'process', 'archief']);

@@ -16,7 +16,12 @@ describe.each(BACKENDS)('component bulk path on %s', (backend) => {
     store = await openTestStore(backend);
     const register = new RegisterService(store);
     await register.createOrganisation({ id: 'o', name: 'O' }, { actor: 't' });
-    await register.create('asset', 'o', { id: 'app', name: 'App', type: 'application', layers: ['applications'] }, { actor: 't' });
+    await register.create(
+      'asset',
+      'o',
+      { id: 'app', name: 'App', type: 'application', layers: ['applications'] },
+      { actor: 't' },
+    );
   });
   afterAll(() => store?.dispose());
 
@@ -36,7 +41,17 @@ describe.each(BACKENDS)('component bulk path on %s', (backend) => {
       hashes: [{ alg: 'SHA-256', content: 'ab\tcd' }],
       dependsOn: ['c0'],
     };
-    const plain: ComponentRecord = { ...tricky, id: 'c0', name: 'plain', version: undefined, supplier: undefined, purl: undefined, licences: [], hashes: [], dependsOn: [] } as ComponentRecord;
+    const plain: ComponentRecord = {
+      ...tricky,
+      id: 'c0',
+      name: 'plain',
+      version: undefined,
+      supplier: undefined,
+      purl: undefined,
+      licences: [],
+      hashes: [],
+      dependsOn: [],
+    } as ComponentRecord;
     delete (plain as Partial<ComponentRecord>).version;
     delete (plain as Partial<ComponentRecord>).purl;
     delete (plain as Partial<ComponentRecord>).supplier;

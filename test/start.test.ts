@@ -62,7 +62,9 @@ describe('npm start on an empty store', () => {
     expect(orgs.items.map((o) => o.id)).toEqual(['voorbeeldstad']);
     const org = (await (await fetch(`${url}/api/orgs/voorbeeldstad`)).json()) as { counts: Record<string, number> };
     expect(org.counts.assets).toBeGreaterThanOrEqual(50);
-    const assets = (await (await fetch(`${url}/api/orgs/voorbeeldstad/assets?limit=500`)).json()) as { items: { layers: string[] }[] };
+    const assets = (await (await fetch(`${url}/api/orgs/voorbeeldstad/assets?limit=500`)).json()) as {
+      items: { layers: string[] }[];
+    };
     expect(new Set(assets.items.flatMap((a) => a.layers))).toEqual(new Set(LAYERS));
   });
 

@@ -32,7 +32,13 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
       const issues = err.validation.map((v) => ({
-        path: formatPath([where, ...v.instancePath.split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p))]),
+        path: formatPath([
+          where,
+          ...v.instancePath
+            .split('/')
+            .filter(Boolean)
+            .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+        ]),
         message: v.message ?? 'invalid',
       }));
       return reply
@@ -40,13 +46,22 @@ export function installErrorHandler(app: FastifyInstance): void {
         .send(body(400, `invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues }));
     }
     if (err instanceof InputError)
-      return reply.code(400).send(
-        body(400, err.message, { issues: err.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) }),
-      );
+      return reply
+        .code(400)
+        .send(
+          body(400, err.message, { issues: err.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) }),
+        );
     if (err instanceof NotFoundError) return reply.code(404).send(body(404, err.message));
     if (err instanceof ConflictError) return reply.code(409).send(body(409, err.message, { details: err.details }));
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-      return reply.code(413).send(body(413, `the request body is larger than the limit of ${request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit} bytes`));
+      return reply
+        .code(413)
+        .send(
+          body(
+            413,
+            `the request body is larger than the limit of ${request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit} bytes`,
+          ),
+        );
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send(body(415, err.message));
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500)
       return reply.code(err.statusCode).send(body(err.statusCode, err.message));

@@ -15,7 +15,10 @@ export function revisionOf(request: FastifyRequest, fromQuery?: number): number 
   const header = request.headers['if-match'];
   if (typeof header === 'string' && header.trim() && header.trim() !== '*') {
     const m = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
-    if (!m) throw new InputError('If-Match must hold a revision number, e.g. "3"', [{ path: ['If-Match'], message: 'expected a revision number' }]);
+    if (!m)
+      throw new InputError('If-Match must hold a revision number, e.g. "3"', [
+        { path: ['If-Match'], message: 'expected a revision number' },
+      ]);
     return Number(m[1]);
   }
   return fromQuery;

@@ -18,7 +18,12 @@ export const listQuery = z.object({
 });
 
 export const revisionQuery = z.object({
-  revision: z.coerce.number().int().positive().optional().describe('The revision the change is based on (or send If-Match)'),
+  revision: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('The revision the change is based on (or send If-Match)'),
 });
 
 export const errorSchema = z

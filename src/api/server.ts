@@ -36,13 +36,17 @@ export async function buildServer({ store, logger = false }: ServerOptions): Pro
   app.setSerializerCompiler(serializerCompiler);
   // Our own JSON parser: a nesting-depth limit and errors with line and column.
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'string' }, (_req, text, done) => {
-    try {
-      done(null, text === '' ? undefined : parseJsonText(text as string, { file: 'the request body' }));
-    } catch (err) {
-      done(err as Error, undefined);
-    }
-  });
+  app.addContentTypeParser(
+    ['application/json', 'application/merge-patch+json'],
+    { parseAs: 'string' },
+    (_req, text, done) => {
+      try {
+        done(null, text === '' ? undefined : parseJsonText(text as string, { file: 'the request body' }));
+      } catch (err) {
+        done(err as Error, undefined);
+      }
+    },
+  );
   installErrorHandler(app);
 
   await app.register(fastifySwagger, {

@@ -33,4 +33,3 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     process.exitCode = reportError(err, { json: program.opts<GlobalFlags>().json });
   }
 }
-

@@ -28,11 +28,21 @@ export const EXIT = { ok: 0, failure: 1, input: 2, notFound: 3, conflict: 4 } as
 
 export function reportError(err: unknown, { json }: OutputOptions): number {
   const code =
-    err instanceof InputError ? EXIT.input : err instanceof NotFoundError ? EXIT.notFound : err instanceof ConflictError ? EXIT.conflict : EXIT.failure;
+    err instanceof InputError
+      ? EXIT.input
+      : err instanceof NotFoundError
+        ? EXIT.notFound
+        : err instanceof ConflictError
+          ? EXIT.conflict
+          : EXIT.failure;
   const message = err instanceof Error ? err.message : String(err);
   if (json) {
-    const issues = err instanceof InputError ? err.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) : undefined;
-    process.stderr.write(JSON.stringify({ error: err instanceof Error ? err.name : 'Error', message, ...(issues ? { issues } : {}) }) + '\n');
+    const issues =
+      err instanceof InputError ? err.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) : undefined;
+    process.stderr.write(
+      JSON.stringify({ error: err instanceof Error ? err.name : 'Error', message, ...(issues ? { issues } : {}) }) +
+        '\n',
+    );
   } else {
     process.stderr.write(`stapel: ${message}\n`);
   }

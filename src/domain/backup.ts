@@ -4,7 +4,7 @@
  * store → export gives the same document. The change history stays in the store.
  */
 import { z } from 'zod';
-import { KIND_ORDER, KINDS, recordSchema, type KindKey, type RecordOf } from './kinds.js';
+import { KIND_ORDER, KINDS, recordSchema, type RecordOf } from './kinds.js';
 import { organisationRecordSchema, type OrganisationRecord } from './organisation.js';
 
 export const BACKUP_FORMAT = 'stapel-backup';
@@ -21,7 +21,17 @@ export const backupSchema = z.strictObject({
   records: z.strictObject(recordsShape),
 });
 
-export type BackupRecords = { [K in KindKey as (typeof KINDS)[K]['plural']]: RecordOf<K>[] };
+export interface BackupRecords {
+  processes: RecordOf<'process'>[];
+  parties: RecordOf<'party'>[];
+  products: RecordOf<'product'>[];
+  assets: RecordOf<'asset'>[];
+  components: RecordOf<'component'>[];
+  dependencies: RecordOf<'dependency'>[];
+  contracts: RecordOf<'contract'>[];
+  'exit-plans': RecordOf<'exitPlan'>[];
+  measures: RecordOf<'measure'>[];
+}
 export interface Backup {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;

@@ -69,7 +69,12 @@ describe('schemas', () => {
     expect(wrong.error?.issues[0]?.path).toEqual(['to']);
   });
   it('checks contract dates against each other', () => {
-    const r = createSchema('contract').safeParse({ name: 'C', supplierId: 's', startDate: '2026-01-01', endDate: '2025-01-01' });
+    const r = createSchema('contract').safeParse({
+      name: 'C',
+      supplierId: 's',
+      startDate: '2026-01-01',
+      endDate: '2025-01-01',
+    });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.path).toEqual(['endDate']);
   });
@@ -89,8 +94,32 @@ describe('references', () => {
     ]);
   });
   it('finds ownership cycles and accepts forests', () => {
-    expect(findParentCycle(new Map([['a', 'b'], ['b', 'c'], ['c', undefined]]))).toBeUndefined();
-    expect(findParentCycle(new Map([['a', 'b'], ['b', 'c'], ['c', 'a']]))).toEqual(['a', 'b', 'c']);
-    expect(findParentCycle(new Map([['x', 'a'], ['a', 'b'], ['b', 'a']]))).toEqual(['a', 'b']);
+    expect(
+      findParentCycle(
+        new Map([
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', undefined],
+        ]),
+      ),
+    ).toBeUndefined();
+    expect(
+      findParentCycle(
+        new Map([
+          ['a', 'b'],
+          ['b', 'c'],
+          ['c', 'a'],
+        ]),
+      ),
+    ).toEqual(['a', 'b', 'c']);
+    expect(
+      findParentCycle(
+        new Map([
+          ['x', 'a'],
+          ['a', 'b'],
+          ['b', 'a'],
+        ]),
+      ),
+    ).toEqual(['a', 'b']);
   });
 });

@@ -130,13 +130,7 @@ export const ASSET_TYPE_LABELS: Labels<AssetType> = {
 };
 
 /** How sensitive the data an asset holds or processes is; drives the access threat. */
-export const DATA_SENSITIVITIES = [
-  'none',
-  'internal',
-  'personal',
-  'special-category',
-  'classified',
-] as const;
+export const DATA_SENSITIVITIES = ['none', 'internal', 'personal', 'special-category', 'classified'] as const;
 export const DATA_SENSITIVITY_LABELS: Labels<(typeof DATA_SENSITIVITIES)[number]> = {
   none: { nl: 'Geen of openbaar', en: 'None or public' },
   internal: { nl: 'Intern', en: 'Internal' },
@@ -162,13 +156,7 @@ export const DEPENDENCY_RELATION_LABELS: Labels<(typeof DEPENDENCY_RELATIONS)[nu
   contains: { nl: 'bevat', en: 'contains' },
 };
 
-export const EXIT_STRATEGIES = [
-  'replace',
-  'insource',
-  'multi-vendor',
-  'escrow',
-  'terminate',
-] as const;
+export const EXIT_STRATEGIES = ['replace', 'insource', 'multi-vendor', 'escrow', 'terminate'] as const;
 export const EFFORT_LEVELS = ['low', 'medium', 'high'] as const;
 export const MEASURE_STATUSES = ['planned', 'in-progress', 'done', 'cancelled'] as const;
 export const ORGANISATION_KINDS = [

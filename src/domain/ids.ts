@@ -26,11 +26,9 @@ export function parseRef(text: string): Ref | undefined {
 }
 export const formatRef = (ref: Ref): string => `${ref.kind}:${ref.id}`;
 
-export const refSchema = z
-  .string()
-  .refine((s) => parseRef(s) !== undefined, {
-    message: `expected "<kind>:<id>" with kind one of ${REF_KINDS.join(', ')}`,
-  });
+export const refSchema = z.string().refine((s) => parseRef(s) !== undefined, {
+  message: `expected "<kind>:<id>" with kind one of ${REF_KINDS.join(', ')}`,
+});
 
 /** Makes a new id for a record created without one. */
 export function newId(prefix: string): string {

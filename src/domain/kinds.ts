@@ -111,7 +111,10 @@ export const componentSpec = z.strictObject({
   purl: z.string().max(2000).optional(),
   supplier: z.string().max(300).optional(),
   licences: uniqueList(z.string().min(1).max(500)),
-  hashes: z.array(z.object({ alg: z.string().min(1).max(50), content: z.string().min(1).max(200) })).max(20).default([]),
+  hashes: z
+    .array(z.object({ alg: z.string().min(1).max(50), content: z.string().min(1).max(200) }))
+    .max(20)
+    .default([]),
   /** Ids of the components this one depends on (the SBOM's dependency graph). */
   dependsOn: uniqueList(idSchema),
 });
@@ -155,18 +158,18 @@ function checkDependency(d: z.output<typeof dependencySpec>, ctx: RefineContext)
 }
 
 export const contractSpec = z.strictObject({
-    name,
-    supplierId: idSchema,
-    assetIds: uniqueList(idSchema),
-    reference: z.string().max(200).optional(),
-    startDate: isoDate.optional(),
-    endDate: isoDate.optional(),
-    noticePeriodDays: z.number().int().min(0).max(3650).optional(),
-    annualValueEur: z.number().min(0).optional(),
-    /** Country whose law governs the contract. */
-    governingLaw: countryCodeSchema.optional(),
-    exitClause: z.boolean().optional(),
-    description: text.optional(),
+  name,
+  supplierId: idSchema,
+  assetIds: uniqueList(idSchema),
+  reference: z.string().max(200).optional(),
+  startDate: isoDate.optional(),
+  endDate: isoDate.optional(),
+  noticePeriodDays: z.number().int().min(0).max(3650).optional(),
+  annualValueEur: z.number().min(0).optional(),
+  /** Country whose law governs the contract. */
+  governingLaw: countryCodeSchema.optional(),
+  exitClause: z.boolean().optional(),
+  description: text.optional(),
 });
 function checkContract(c: z.output<typeof contractSpec>, ctx: RefineContext): void {
   if (c.startDate && c.endDate && c.endDate < c.startDate)

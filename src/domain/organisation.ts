@@ -18,7 +18,10 @@ export const organisationSpec = z.strictObject({
       lei: leiSchema.optional(),
       kvk: kvkSchema.optional(),
       /** Dutch government organisation identification number (OIN), 20 digits. */
-      oin: z.string().regex(/^[0-9]{20}$/, 'an OIN has 20 digits').optional(),
+      oin: z
+        .string()
+        .regex(/^[0-9]{20}$/, 'an OIN has 20 digits')
+        .optional(),
     })
     .default({}),
   description: z.string().max(10_000).optional(),

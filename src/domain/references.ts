@@ -34,12 +34,16 @@ export function outgoingReferences(key: KindKey, record: Record<string, unknown>
   for (const ref of KINDS[key].references) {
     const value = record[ref.field];
     const target = keyOfKindName(ref.kind);
-    if (ref.many && Array.isArray(value)) value.forEach((id, i) => out.push({ path: [ref.field, i], kind: target, id: String(id) }));
+    if (ref.many && Array.isArray(value))
+      value.forEach((id, i) => out.push({ path: [ref.field, i], kind: target, id: String(id) }));
     else if (typeof value === 'string') out.push({ path: [ref.field], kind: target, id: value });
   }
   const refFields: [string, unknown][] =
     key === 'dependency'
-      ? [['from', record.from], ['to', record.to]]
+      ? [
+          ['from', record.from],
+          ['to', record.to],
+        ]
       : key === 'measure' && Array.isArray(record.targets)
         ? record.targets.map((t, i) => [`targets.${i}`, t] as [string, unknown])
         : [];

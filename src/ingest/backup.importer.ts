@@ -29,14 +29,16 @@ export function documentIssues(backup: Backup): Issue[] {
     const seen = new Set<string>();
     list.forEach((r, i) => {
       const id = String(r.id);
-      if (seen.has(id)) issues.push({ path: ['records', KINDS[key].plural, i, 'id'], message: `the id "${id}" is used twice` });
+      if (seen.has(id))
+        issues.push({ path: ['records', KINDS[key].plural, i, 'id'], message: `the id "${id}" is used twice` });
       seen.add(id);
     });
   }
   issues.push(...danglingReferences(byKind, (key, index) => ['records', KINDS[key].plural, index]));
   const parents = new Map((byKind.party ?? []).map((p) => [String(p.id), p.parentId as string | undefined]));
   const cycle = findParentCycle(parents);
-  if (cycle) issues.push({ path: ['records', 'parties'], message: `ownership cycle: ${[...cycle, cycle[0]].join(' → ')}` });
+  if (cycle)
+    issues.push({ path: ['records', 'parties'], message: `ownership cycle: ${[...cycle, cycle[0]].join(' → ')}` });
   return issues;
 }
 
@@ -44,6 +46,7 @@ export function readBackup(text: string, file = 'the backup'): Backup {
   const json = parseJsonText(text, { file });
   const backup = parseInput(backupSchema, json, 'backup', { file }) as unknown as Backup;
   const issues = documentIssues(backup);
-  if (issues.length) throw new InputError(`invalid backup ${file}:\n${describeIssues(issues.slice(0, 20))}`, issues, file);
+  if (issues.length)
+    throw new InputError(`invalid backup ${file}:\n${describeIssues(issues.slice(0, 20))}`, issues, file);
   return backup;
 }

@@ -15,16 +15,22 @@ describe('parseJsonText', () => {
     }
   });
   it('names line and column of a syntax error', () => {
-    expect(() => parseJsonText('{\n "a": 1,\n "b": x\n}', { file: 'y.json' })).toThrow(/line 3, column 7: InvalidSymbol/);
+    expect(() => parseJsonText('{\n "a": 1,\n "b": x\n}', { file: 'y.json' })).toThrow(
+      /line 3, column 7: InvalidSymbol/,
+    );
   });
   it('refuses nesting deeper than the limit before parsing', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
-    expect(() => parseJsonText(deep, { file: 'deep.json' })).toThrow(/nested deeper than 64 levels at line 1, column 65/);
+    expect(() => parseJsonText(deep, { file: 'deep.json' })).toThrow(
+      /nested deeper than 64 levels at line 1, column 65/,
+    );
   });
   it('ignores brackets inside strings when measuring depth', () => {
     expect(jsonDepthExceeds(JSON.stringify({ s: '[[[[[[[[[[["\\' }), 3)).toBeUndefined();
   });
   it('refuses text over the size limit', () => {
-    expect(() => parseJsonText('[1,2,3]', { maxBytes: 3, file: 'big.json' })).toThrow(/big\.json is larger than the limit of 3 bytes/);
+    expect(() => parseJsonText('[1,2,3]', { maxBytes: 3, file: 'big.json' })).toThrow(
+      /big\.json is larger than the limit of 3 bytes/,
+    );
   });
 });

@@ -49,12 +49,17 @@ export function jsonDepthExceeds(text: string, maxDepth: number): number | undef
 export function parseJsonText(text: string, limits: JsonLimits = {}): unknown {
   const file = limits.file ?? 'the input';
   const maxBytes = limits.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (text.length > maxBytes) throw new InputError(`${file} is larger than the limit of ${maxBytes} bytes`, [], limits.file);
+  if (text.length > maxBytes)
+    throw new InputError(`${file} is larger than the limit of ${maxBytes} bytes`, [], limits.file);
   const maxDepth = limits.maxDepth ?? DEFAULT_MAX_DEPTH;
   const tooDeep = jsonDepthExceeds(text, maxDepth);
   if (tooDeep !== undefined) {
     const { line, column } = lineAndColumn(text, tooDeep);
-    throw new InputError(`${file}: nested deeper than ${maxDepth} levels at line ${line}, column ${column}`, [], limits.file);
+    throw new InputError(
+      `${file}: nested deeper than ${maxDepth} levels at line ${line}, column ${column}`,
+      [],
+      limits.file,
+    );
   }
   try {
     return JSON.parse(text);

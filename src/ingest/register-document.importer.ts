@@ -32,7 +32,11 @@ export function readRegisterDocument(text: string, source: string, at = new Date
   const issues: Issue[] = [];
   const known = new Set(KIND_ORDER.map((k) => KINDS[k].plural));
   for (const plural of Object.keys(doc.records))
-    if (!known.has(plural)) issues.push({ path: ['records', plural], message: `unknown kind of record; expected one of ${[...known].join(', ')}` });
+    if (!known.has(plural))
+      issues.push({
+        path: ['records', plural],
+        message: `unknown kind of record; expected one of ${[...known].join(', ')}`,
+      });
 
   const org = organisationCreateSchema.safeParse(doc.organisation);
   if (!org.success) issues.push(...zodIssues(org.error, ['organisation']));
@@ -47,11 +51,17 @@ export function readRegisterDocument(text: string, source: string, at = new Date
         return undefined;
       }
       const { id, provenance: given, ...spec } = parsed.data as Record<string, unknown>;
-      if (typeof id !== 'string') issues.push({ path: ['records', plural, i, 'id'], message: 'every record in a register document needs an id' });
+      if (typeof id !== 'string')
+        issues.push({ path: ['records', plural, i, 'id'], message: 'every record in a register document needs an id' });
       return { id, ...stamp, ...(given ? { provenance: given } : {}), ...spec };
     });
   }
-  if (issues.length) throw new InputError(`invalid register document ${source}:\n${describeIssues(issues.slice(0, 20))}`, issues, source);
+  if (issues.length)
+    throw new InputError(
+      `invalid register document ${source}:\n${describeIssues(issues.slice(0, 20))}`,
+      issues,
+      source,
+    );
   const { provenance: orgProvenance, ...orgSpec } = org.data!;
   const backup = {
     format: 'stapel-backup',
@@ -60,6 +70,11 @@ export function readRegisterDocument(text: string, source: string, at = new Date
     records,
   } as unknown as Backup;
   const refIssues = documentIssues(backup);
-  if (refIssues.length) throw new InputError(`invalid register document ${source}:\n${describeIssues(refIssues.slice(0, 20))}`, refIssues, source);
+  if (refIssues.length)
+    throw new InputError(
+      `invalid register document ${source}:\n${describeIssues(refIssues.slice(0, 20))}`,
+      refIssues,
+      source,
+    );
   return backup;
 }

@@ -65,7 +65,15 @@ export class BackupService {
         } else {
           await records.insertRecords(tx.db, key as KindKey, orgId, list);
           for (const r of list)
-            history.push({ orgId, actor, kind: KINDS[key].kind, recordId: String(r.id), op: 'import', after: r, note: source });
+            history.push({
+              orgId,
+              actor,
+              kind: KINDS[key].kind,
+              recordId: String(r.id),
+              op: 'import',
+              after: r,
+              note: source,
+            });
         }
       }
       await orgs.appendChanges(tx.db, history);
@@ -75,7 +83,12 @@ export class BackupService {
 }
 
 /** Components are bulk data: one history entry per asset says how many came from where. */
-function componentSummaries(orgId: string, actor: string, source: string, components: readonly ComponentRecord[]): orgs.ChangeEntry[] {
+function componentSummaries(
+  orgId: string,
+  actor: string,
+  source: string,
+  components: readonly ComponentRecord[],
+): orgs.ChangeEntry[] {
   const perAsset = new Map<string, number>();
   for (const c of components) perAsset.set(c.assetId, (perAsset.get(c.assetId) ?? 0) + 1);
   return [...perAsset].map(([assetId, n]) => ({

@@ -45,7 +45,13 @@ export class GraphService {
   async graph(orgId: string, { components = false } = {}): Promise<GraphDocument> {
     return this.store.transaction(async ({ db }) => {
       await this.register.getOrganisation(orgId, db);
-      const kinds: KindKey[] = ['process', 'asset', 'party', 'product', ...(components ? (['component'] as const) : [])];
+      const kinds: KindKey[] = [
+        'process',
+        'asset',
+        'party',
+        'product',
+        ...(components ? (['component'] as const) : []),
+      ];
       const nodes: GraphNode[] = [];
       const edges: GraphEdge[] = [];
       for (const key of kinds) {
@@ -63,7 +69,8 @@ export class GraphService {
             ...(typeof r.country === 'string' ? { country: r.country } : {}),
           });
           const imply = (field: string, kindTo: string, relation: string) => {
-            if (typeof r[field] === 'string') edges.push({ from: ref, to: `${kindTo}:${r[field] as string}`, relation, implied: true });
+            if (typeof r[field] === 'string')
+              edges.push({ from: ref, to: `${kindTo}:${r[field] as string}`, relation, implied: true });
           };
           imply('parentId', 'party', 'owned-by');
           imply('providerId', 'party', 'provided-by');
@@ -75,11 +82,18 @@ export class GraphService {
       const refs = new Set(nodes.map((n) => n.ref));
       for (const d of await records.allRecords(db, 'dependency', orgId)) {
         if (!components && (d.to.startsWith('component:') || d.from.startsWith('component:'))) continue;
-        edges.push({ id: d.id, from: d.from, to: d.to, relation: d.relation, ...(d.redundancyGroup ? { redundancyGroup: d.redundancyGroup } : {}) });
+        edges.push({
+          id: d.id,
+          from: d.from,
+          to: d.to,
+          relation: d.relation,
+          ...(d.redundancyGroup ? { redundancyGroup: d.redundancyGroup } : {}),
+        });
       }
       if (components)
         for (const c of await records.allRecords(db, 'component', orgId))
-          for (const dep of c.dependsOn) edges.push({ from: `component:${c.id}`, to: `component:${dep}`, relation: 'depends-on', implied: true });
+          for (const dep of c.dependsOn)
+            edges.push({ from: `component:${c.id}`, to: `component:${dep}`, relation: 'depends-on', implied: true });
       return { organisation: orgId, nodes, edges: edges.filter((e) => refs.has(e.from) && refs.has(e.to)) };
     });
   }

@@ -58,7 +58,8 @@ export function encodeCursor(id: string): string {
 }
 export function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!id || encodeCursor(id) !== cursor) throw new InputError('invalid cursor', [{ path: ['cursor'], message: 'not a cursor this API returned' }]);
+  if (!id || encodeCursor(id) !== cursor)
+    throw new InputError('invalid cursor', [{ path: ['cursor'], message: 'not a cursor this API returned' }]);
   return id;
 }
 
@@ -83,11 +84,20 @@ export class RegisterService {
     const parsed = parseInput(organisationCreateSchema, input, 'organisation');
     const at = now();
     const { provenance, ...spec } = parsed;
-    const org: OrganisationRecord = { ...spec, revision: 1, createdAt: at, updatedAt: at, provenance: provenance ?? entered(new Date(at)) };
+    const org: OrganisationRecord = {
+      ...spec,
+      revision: 1,
+      createdAt: at,
+      updatedAt: at,
+      provenance: provenance ?? entered(new Date(at)),
+    };
     return this.store.transaction(async ({ db }) => {
-      if (await orgs.getOrganisation(db, org.id)) throw new ConflictError(`an organisation with id "${org.id}" already exists`);
+      if (await orgs.getOrganisation(db, org.id))
+        throw new ConflictError(`an organisation with id "${org.id}" already exists`);
       await orgs.insertOrganisation(db, org);
-      await orgs.appendChanges(db, [{ orgId: org.id, actor, kind: 'organisation', recordId: org.id, op: 'create', after: org }]);
+      await orgs.appendChanges(db, [
+        { orgId: org.id, actor, kind: 'organisation', recordId: org.id, op: 'create', after: org },
+      ]);
       return org;
     });
   }
@@ -107,7 +117,17 @@ export class RegisterService {
         provenance: entered(),
       };
       if (!(await orgs.updateOrganisation(db, next, expected))) throw staleRevision('organisation', id);
-      await orgs.appendChanges(db, [{ orgId: id, actor: options.actor, kind: 'organisation', recordId: id, op: 'update', before: current, after: next }]);
+      await orgs.appendChanges(db, [
+        {
+          orgId: id,
+          actor: options.actor,
+          kind: 'organisation',
+          recordId: id,
+          op: 'update',
+          before: current,
+          after: next,
+        },
+      ]);
       return next;
     });
   }
@@ -125,14 +145,17 @@ export class RegisterService {
           { counts },
         );
       await orgs.deleteOrganisation(db, id);
-      await orgs.appendChanges(db, [{ orgId: id, actor: options.actor, kind: 'organisation', recordId: id, op: 'delete', before: current }]);
+      await orgs.appendChanges(db, [
+        { orgId: id, actor: options.actor, kind: 'organisation', recordId: id, op: 'delete', before: current },
+      ]);
     });
   }
 
   /** Number of records per kind (plural names) in an organisation. */
   async countsIn(db: Db, orgId: string): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};
-    for (const key of Object.keys(KINDS) as KindKey[]) counts[KINDS[key].plural] = await records.countRecords(db, key, orgId);
+    for (const key of Object.keys(KINDS) as KindKey[])
+      counts[KINDS[key].plural] = await records.countRecords(db, key, orgId);
     return counts;
   }
 
@@ -183,20 +206,36 @@ export class RegisterService {
         throw new ConflictError(`a ${KINDS[key].kind} with id "${record.id}" already exists`);
       await this.checkReferences(db, key, orgId, record);
       await records.insertRecords(db, key, orgId, [record]);
-      await orgs.appendChanges(db, [{ orgId, actor, kind: KINDS[key].kind, recordId: record.id, op: 'create', after: record }]);
+      await orgs.appendChanges(db, [
+        { orgId, actor, kind: KINDS[key].kind, recordId: record.id, op: 'create', after: record },
+      ]);
       return record;
     });
   }
 
   /** Replaces a record's spec with `input` (absent optional fields are cleared). */
-  replace<K extends KindKey>(key: K, orgId: string, id: string, input: unknown, options: WriteOptions): Promise<RecordOf<K>> {
+  replace<K extends KindKey>(
+    key: K,
+    orgId: string,
+    id: string,
+    input: unknown,
+    options: WriteOptions,
+  ): Promise<RecordOf<K>> {
     return this.write(key, orgId, id, () => input, options);
   }
 
   /** Changes the fields `input` names and keeps the others. */
-  patch<K extends KindKey>(key: K, orgId: string, id: string, input: unknown, options: WriteOptions): Promise<RecordOf<K>> {
+  patch<K extends KindKey>(
+    key: K,
+    orgId: string,
+    id: string,
+    input: unknown,
+    options: WriteOptions,
+  ): Promise<RecordOf<K>> {
     if (typeof input !== 'object' || input === null || Array.isArray(input))
-      throw new InputError(`invalid ${KINDS[key].kind}: expected an object of the fields to change`, [{ path: [], message: 'expected an object' }]);
+      throw new InputError(`invalid ${KINDS[key].kind}: expected an object of the fields to change`, [
+        { path: [], message: 'expected an object' },
+      ]);
     return this.write(key, orgId, id, (current) => ({ ...specOf(current), ...input }), options);
   }
 
@@ -211,7 +250,12 @@ export class RegisterService {
       const current = await this.get(key, orgId, id, db);
       const parsed = parseInput(updateSchema(key), nextInput(current), KINDS[key].kind) as Record<string, unknown>;
       const { revision, ...spec } = parsed;
-      const expected = checkRevision(KINDS[key].kind, id, current.revision, options.revision ?? (revision as number | undefined));
+      const expected = checkRevision(
+        KINDS[key].kind,
+        id,
+        current.revision,
+        options.revision ?? (revision as number | undefined),
+      );
       const next = {
         ...spec,
         id,
@@ -223,7 +267,15 @@ export class RegisterService {
       await this.checkReferences(db, key, orgId, next);
       if (!(await records.updateRecord(db, key, orgId, next, expected))) throw staleRevision(KINDS[key].kind, id);
       await orgs.appendChanges(db, [
-        { orgId, actor: options.actor, kind: KINDS[key].kind, recordId: id, op: 'update', before: current, after: next },
+        {
+          orgId,
+          actor: options.actor,
+          kind: KINDS[key].kind,
+          recordId: id,
+          op: 'update',
+          before: current,
+          after: next,
+        },
       ]);
       return next;
     });
@@ -240,7 +292,9 @@ export class RegisterService {
           { referrers },
         );
       if (!(await records.deleteRecord(db, key, orgId, id, expected))) throw staleRevision(KINDS[key].kind, id);
-      await orgs.appendChanges(db, [{ orgId, actor: options.actor, kind: KINDS[key].kind, recordId: id, op: 'delete', before: current }]);
+      await orgs.appendChanges(db, [
+        { orgId, actor: options.actor, kind: KINDS[key].kind, recordId: id, op: 'delete', before: current },
+      ]);
     });
   }
 
@@ -256,23 +310,24 @@ export class RegisterService {
     for (const r of refs) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.id]);
     const found = new Map<KindKey, Set<string>>();
     for (const [kind, ids] of byKind) found.set(kind, await records.existingIds(db, kind, orgId, ids));
-    for (const r of refs) if (!found.get(r.kind)!.has(r.id)) issues.push({ path: r.path, message: missingReferenceMessage(r) });
+    for (const r of refs)
+      if (!found.get(r.kind)!.has(r.id)) issues.push({ path: r.path, message: missingReferenceMessage(r) });
     if (key === 'party' && issues.length === 0) {
       const party = record as RecordOf<'party'>;
       const chain = new Map<string, string | undefined>([[party.id, party.parentId]]);
-      for (let next = party.parentId; next !== undefined && !chain.has(next); ) {
+      for (let next = party.parentId; next !== undefined && !chain.has(next);) {
         const parent = await records.getRecord(db, 'party', orgId, next);
         chain.set(next, parent?.parentId);
         next = parent?.parentId;
       }
       const cycle = findParentCycle(chain);
-      if (cycle) issues.push({ path: ['parentId'], message: `this parent makes an ownership cycle: ${[...cycle, cycle[0]].join(' → ')}` });
+      if (cycle)
+        issues.push({
+          path: ['parentId'],
+          message: `this parent makes an ownership cycle: ${[...cycle, cycle[0]].join(' → ')}`,
+        });
     }
-    if (issues.length)
-      throw new InputError(
-        `invalid ${KINDS[key].kind}:\n${describeIssues(issues)}`,
-        issues,
-      );
+    if (issues.length) throw new InputError(`invalid ${KINDS[key].kind}:\n${describeIssues(issues)}`, issues);
   }
 
   /** Records that refer to the record `key:id`, as "kind:id" strings. */
@@ -282,14 +337,17 @@ export class RegisterService {
     for (const other of Object.keys(KINDS) as KindKey[]) {
       for (const ref of KINDS[other].references) {
         if (ref.kind !== kind) continue;
-        for (const rid of await records.idsWhere(db, other, orgId, ref.field, id, !!ref.many)) found.push(`${KINDS[other].kind} "${rid}"`);
+        for (const rid of await records.idsWhere(db, other, orgId, ref.field, id, !!ref.many))
+          found.push(`${KINDS[other].kind} "${rid}"`);
       }
     }
     if ((REF_KINDS as readonly string[]).includes(kind)) {
       const ref = formatRef({ kind: kind as RefKind, id });
       for (const field of ['from', 'to'])
-        for (const rid of await records.idsWhere(db, 'dependency', orgId, field, ref, false)) found.push(`dependency "${rid}"`);
-      for (const rid of await records.idsWhere(db, 'measure', orgId, 'targets', ref, true)) found.push(`measure "${rid}"`);
+        for (const rid of await records.idsWhere(db, 'dependency', orgId, field, ref, false))
+          found.push(`dependency "${rid}"`);
+      for (const rid of await records.idsWhere(db, 'measure', orgId, 'targets', ref, true))
+        found.push(`measure "${rid}"`);
     }
     return [...new Set(found)];
   }
@@ -303,13 +361,15 @@ export function specOf(record: Record<string, unknown>): Record<string, unknown>
 
 function checkRevision(kind: string, id: string, current: number, expected: number | undefined): number {
   if (expected !== undefined && expected !== current)
-    throw new ConflictError(`${kind} "${id}" was changed meanwhile: you sent revision ${expected}, the stored one is ${current}`, {
-      currentRevision: current,
-    });
+    throw new ConflictError(
+      `${kind} "${id}" was changed meanwhile: you sent revision ${expected}, the stored one is ${current}`,
+      {
+        currentRevision: current,
+      },
+    );
   return current;
 }
 
 function staleRevision(kind: string, id: string): ConflictError {
   return new ConflictError(`${kind} "${id}" was changed meanwhile; reload it and try again`);
 }
-

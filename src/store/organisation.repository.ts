@@ -92,7 +92,12 @@ export async function listChanges(db: Db, orgId: string, query: ChangeQuery) {
   if (query.kind) where.push(eq(changes.kind, query.kind));
   if (query.recordId) where.push(eq(changes.recordId, query.recordId));
   if (query.before !== undefined) where.push(lt(changes.seq, query.before));
-  const rows = await db.select().from(changes).where(and(...where)).orderBy(desc(changes.seq)).limit(query.limit);
+  const rows = await db
+    .select()
+    .from(changes)
+    .where(and(...where))
+    .orderBy(desc(changes.seq))
+    .limit(query.limit);
   return rows.map((r) => ({
     seq: r.seq,
     at: r.at.toISOString(),

@@ -47,13 +47,27 @@ function escapeLike(text: string): string {
   return text.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_');
 }
 
-export async function getRecord<K extends KindKey>(db: Db, key: K, orgId: string, id: string): Promise<RecordOf<K> | undefined> {
+export async function getRecord<K extends KindKey>(
+  db: Db,
+  key: K,
+  orgId: string,
+  id: string,
+): Promise<RecordOf<K> | undefined> {
   const t = tableOf(key);
-  const rows = await db.select().from(t).where(and(eq(t.orgId!, orgId), eq(t.id!, id))).limit(1);
+  const rows = await db
+    .select()
+    .from(t)
+    .where(and(eq(t.orgId!, orgId), eq(t.id!, id)))
+    .limit(1);
   return rows[0] ? rowToRecord<K>(rows[0]) : undefined;
 }
 
-export async function listRecords<K extends KindKey>(db: Db, key: K, orgId: string, query: ListQuery): Promise<RecordOf<K>[]> {
+export async function listRecords<K extends KindKey>(
+  db: Db,
+  key: K,
+  orgId: string,
+  query: ListQuery,
+): Promise<RecordOf<K>[]> {
   const t = tableOf(key);
   const filters = KINDS[key].filters;
   const where: (SQL | undefined)[] = [eq(t.orgId!, orgId)];
@@ -72,7 +86,12 @@ export async function listRecords<K extends KindKey>(db: Db, key: K, orgId: stri
     where.push(or(...searchable.map((f) => ilike(column(f), pattern))));
   }
   if (query.after !== undefined) where.push(gt(t.id!, query.after));
-  const rows = await db.select().from(t).where(and(...where)).orderBy(asc(t.id!)).limit(query.limit);
+  const rows = await db
+    .select()
+    .from(t)
+    .where(and(...where))
+    .orderBy(asc(t.id!))
+    .limit(query.limit);
   return rows.map((r) => rowToRecord<K>(r));
 }
 
@@ -83,7 +102,12 @@ export async function allRecords<K extends KindKey>(db: Db, key: K, orgId: strin
   return rows.map((r) => rowToRecord<K>(r));
 }
 
-export async function insertRecords(db: Db, key: KindKey, orgId: string, records: readonly Record<string, unknown>[]): Promise<void> {
+export async function insertRecords(
+  db: Db,
+  key: KindKey,
+  orgId: string,
+  records: readonly Record<string, unknown>[],
+): Promise<void> {
   const t = tableOf(key);
   // Chunked so no statement passes PostgreSQL's 65,535 bind-parameter limit.
   const perChunk = Math.max(1, Math.floor(60_000 / Object.keys(getTableColumns(t)).length));
@@ -110,7 +134,13 @@ export async function updateRecord(
   return updated.length === 1;
 }
 
-export async function deleteRecord(db: Db, key: KindKey, orgId: string, id: string, expectedRevision: number): Promise<boolean> {
+export async function deleteRecord(
+  db: Db,
+  key: KindKey,
+  orgId: string,
+  id: string,
+  expectedRevision: number,
+): Promise<boolean> {
   const t = tableOf(key);
   const deleted = await db
     .delete(t)
@@ -135,7 +165,15 @@ export async function existingIds(db: Db, key: KindKey, orgId: string, ids: read
 }
 
 /** Ids of records of `key` whose `field` equals (or, for lists, contains) `value`. */
-export async function idsWhere(db: Db, key: KindKey, orgId: string, field: string, value: string, many: boolean, limit = 20): Promise<string[]> {
+export async function idsWhere(
+  db: Db,
+  key: KindKey,
+  orgId: string,
+  field: string,
+  value: string,
+  many: boolean,
+  limit = 20,
+): Promise<string[]> {
   const t = tableOf(key);
   const column = t[field]!;
   const rows = await db
@@ -149,7 +187,10 @@ export async function idsWhere(db: Db, key: KindKey, orgId: string, field: strin
 
 export async function countRecords(db: Db, key: KindKey, orgId: string): Promise<number> {
   const t = tableOf(key);
-  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(t).where(eq(t.orgId!, orgId));
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(t)
+    .where(eq(t.orgId!, orgId));
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -27,7 +27,11 @@ const envelope = () => ({
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
   provenance: jsonb('provenance').notNull(),
 });
-const textList = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
+const textList = (name: string) =>
+  text(name)
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`);
 
 export const organisations = pgTable('organisations', {
   id: text('id').primaryKey(),

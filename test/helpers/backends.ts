@@ -19,7 +19,8 @@ export const postgresUrl = PG_URL;
 
 /** Registers a visibly skipped test saying why PostgreSQL was not tested. */
 export function notePostgresSkipped(): void {
-  if (!PG_URL) it.skip('PostgreSQL backend: skipped, set STAPEL_TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run it', () => {});
+  if (!PG_URL)
+    it.skip('PostgreSQL backend: skipped, set STAPEL_TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run it', () => {});
 }
 
 export interface TestStore extends Store {

@@ -28,7 +28,9 @@ export function metaRoutes(app: FastifyInstance, store: Store, version: string):
     schema: {
       tags: ['meta'],
       summary: 'Liveness and store',
-      response: { 200: z.object({ status: z.literal('ok'), version: z.string(), store: z.enum(['pglite', 'postgres']) }) },
+      response: {
+        200: z.object({ status: z.literal('ok'), version: z.string(), store: z.enum(['pglite', 'postgres']) }),
+      },
     },
     handler: async () => {
       await store.db.execute('select 1');

@@ -77,24 +77,51 @@ export function organisationRoutes(
     handler: async () => ({ items: await register.listOrganisations() }),
   });
   r.post('/api/orgs', {
-    schema: { tags, summary: 'Create an organisation', body: organisationCreateSchema.meta({ id: 'OrganisationCreate' }), response: { 201: organisation, ...errorResponses } },
-    handler: async (req, reply) => reply.code(201).send(await register.createOrganisation(req.body, { actor: actorOf(req) })),
+    schema: {
+      tags,
+      summary: 'Create an organisation',
+      body: organisationCreateSchema.meta({ id: 'OrganisationCreate' }),
+      response: { 201: organisation, ...errorResponses },
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await register.createOrganisation(req.body, { actor: actorOf(req) })),
   });
   r.get('/api/orgs/:org', {
-    schema: { tags, summary: 'Get an organisation with its record counts', params: orgParams, response: { 200: organisationWithCounts, ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'Get an organisation with its record counts',
+      params: orgParams,
+      response: { 200: organisationWithCounts, ...errorResponses },
+    },
     handler: async (req, reply) => {
       const org = await register.getOrganisation(req.params.org);
       return reply.header('etag', etag(org.revision)).send({ ...org, counts: await register.counts(req.params.org) });
     },
   });
   r.put('/api/orgs/:org', {
-    schema: { tags, summary: 'Replace an organisation', params: orgParams, body: organisationUpdateSchema.meta({ id: 'OrganisationUpdate' }), response: { 200: organisation, ...errorResponses } },
-    handler: async (req) => register.updateOrganisation(req.params.org, req.body, { actor: actorOf(req), revision: revisionOf(req) }),
+    schema: {
+      tags,
+      summary: 'Replace an organisation',
+      params: orgParams,
+      body: organisationUpdateSchema.meta({ id: 'OrganisationUpdate' }),
+      response: { 200: organisation, ...errorResponses },
+    },
+    handler: async (req) =>
+      register.updateOrganisation(req.params.org, req.body, { actor: actorOf(req), revision: revisionOf(req) }),
   });
   r.delete('/api/orgs/:org', {
-    schema: { tags, summary: 'Delete an organisation that holds no records', params: orgParams, querystring: revisionQuery, response: { 204: z.null(), ...errorResponses } },
+    schema: {
+      tags,
+      summary: 'Delete an organisation that holds no records',
+      params: orgParams,
+      querystring: revisionQuery,
+      response: { 204: z.null(), ...errorResponses },
+    },
     handler: async (req, reply) => {
-      await register.deleteOrganisation(req.params.org, { actor: actorOf(req), revision: revisionOf(req, req.query.revision) });
+      await register.deleteOrganisation(req.params.org, {
+        actor: actorOf(req),
+        revision: revisionOf(req, req.query.revision),
+      });
       return reply.code(204).send(null);
     },
   });
@@ -121,16 +148,25 @@ export function organisationRoutes(
       tags: ['graph'],
       summary: 'The dependency graph of an organisation as one document',
       params: orgParams,
-      querystring: z.object({ components: z.enum(['true', 'false']).default('false').describe('Include SBOM components') }),
+      querystring: z.object({
+        components: z.enum(['true', 'false']).default('false').describe('Include SBOM components'),
+      }),
       response: { 200: graphDocument, ...errorResponses },
     },
     handler: (req) => services.graph.graph(req.params.org, { components: req.query.components === 'true' }),
   });
   r.get('/api/orgs/:org/export', {
-    schema: { tags: ['backup'], summary: 'The whole organisation as one backup document', params: orgParams, response: { 200: backup, ...errorResponses } },
+    schema: {
+      tags: ['backup'],
+      summary: 'The whole organisation as one backup document',
+      params: orgParams,
+      response: { 200: backup, ...errorResponses },
+    },
     handler: async (req, reply) => {
       const doc = await services.backup.exportOrganisation(req.params.org);
-      return reply.header('content-disposition', `attachment; filename="${req.params.org}.stapel.json"`).send(doc);
+      return reply
+        .header('content-disposition', `attachment; filename="${req.params.org}.stapel.json"`)
+        .send(doc as unknown as z.infer<typeof backup>);
     },
   });
   r.post('/api/import', {
@@ -139,13 +175,18 @@ export function organisationRoutes(
       tags: ['backup'],
       summary: 'Import a backup document as a new organisation (all or nothing)',
       body: backup,
-      response: { 201: z.object({ organisation: z.string(), counts: z.record(z.string(), z.number().int()) }), ...errorResponses },
+      response: {
+        201: z.object({ organisation: z.string(), counts: z.record(z.string(), z.number().int()) }),
+        ...errorResponses,
+      },
     },
     handler: async (req, reply) => {
       const doc = req.body as unknown as Backup;
       const issues = documentIssues(doc);
       if (issues.length) throw new InputError(`invalid backup:\n${describeIssues(issues.slice(0, 20))}`, issues);
-      return reply.code(201).send(await services.backup.importBackup(doc, { actor: actorOf(req), source: 'api upload' }));
+      return reply
+        .code(201)
+        .send(await services.backup.importBackup(doc, { actor: actorOf(req), source: 'api upload' }));
     },
   });
 }

@@ -20,20 +20,38 @@ export function recordRoutes(app: FastifyInstance, register: RegisterService): v
     const record = recordSchema(key).meta({ id: name, description: `A ${kind} as stored, with its envelope` });
     const create = createSchema(key).meta({ id: `${name}Create` });
     const update = updateSchema(key).meta({ id: `${name}Update` });
-    const patch = z.record(z.string(), z.unknown()).describe(`The ${kind} fields to change; the result is checked like ${name}Update`);
+    const patch = z
+      .record(z.string(), z.unknown())
+      .describe(`The ${kind} fields to change; the result is checked like ${name}Update`);
     const tags = [plural];
     const base = `/api/orgs/:org/${plural}`;
     const k = key as KindKey;
 
     r.get(base, {
-      schema: { tags, summary: `List ${plural}`, params: orgParams, querystring: listQuery, response: { 200: pageOf(record), ...errorResponses } },
+      schema: {
+        tags,
+        summary: `List ${plural}`,
+        params: orgParams,
+        querystring: listQuery,
+        response: { 200: pageOf(record), ...errorResponses },
+      },
       handler: (req) => register.list(k, req.params.org, req.query),
     });
     r.post(base, {
-      schema: { tags, summary: `Create a ${kind}`, params: orgParams, body: create, response: { 201: record, ...errorResponses } },
+      schema: {
+        tags,
+        summary: `Create a ${kind}`,
+        params: orgParams,
+        body: create,
+        response: { 201: record, ...errorResponses },
+      },
       handler: async (req, reply) => {
         const created = await register.create(k, req.params.org, req.body, { actor: actorOf(req) });
-        return reply.code(201).header('etag', etag(created.revision)).header('location', `/api/orgs/${req.params.org}/${plural}/${created.id}`).send(created);
+        return reply
+          .code(201)
+          .header('etag', etag(created.revision))
+          .header('location', `/api/orgs/${req.params.org}/${plural}/${created.id}`)
+          .send(created);
       },
     });
     r.get(`${base}/:id`, {
@@ -44,23 +62,50 @@ export function recordRoutes(app: FastifyInstance, register: RegisterService): v
       },
     });
     r.put(`${base}/:id`, {
-      schema: { tags, summary: `Replace a ${kind}`, params: recordParams, body: update, response: { 200: record, ...errorResponses } },
+      schema: {
+        tags,
+        summary: `Replace a ${kind}`,
+        params: recordParams,
+        body: update,
+        response: { 200: record, ...errorResponses },
+      },
       handler: async (req, reply) => {
-        const saved = await register.replace(k, req.params.org, req.params.id, req.body, { actor: actorOf(req), revision: revisionOf(req) });
+        const saved = await register.replace(k, req.params.org, req.params.id, req.body, {
+          actor: actorOf(req),
+          revision: revisionOf(req),
+        });
         return reply.header('etag', etag(saved.revision)).send(saved);
       },
     });
     r.patch(`${base}/:id`, {
-      schema: { tags, summary: `Change some fields of a ${kind}`, params: recordParams, body: patch, response: { 200: record, ...errorResponses } },
+      schema: {
+        tags,
+        summary: `Change some fields of a ${kind}`,
+        params: recordParams,
+        body: patch,
+        response: { 200: record, ...errorResponses },
+      },
       handler: async (req, reply) => {
-        const saved = await register.patch(k, req.params.org, req.params.id, req.body, { actor: actorOf(req), revision: revisionOf(req) });
+        const saved = await register.patch(k, req.params.org, req.params.id, req.body, {
+          actor: actorOf(req),
+          revision: revisionOf(req),
+        });
         return reply.header('etag', etag(saved.revision)).send(saved);
       },
     });
     r.delete(`${base}/:id`, {
-      schema: { tags, summary: `Delete a ${kind}`, params: recordParams, querystring: revisionQuery, response: { 204: z.null(), ...errorResponses } },
+      schema: {
+        tags,
+        summary: `Delete a ${kind}`,
+        params: recordParams,
+        querystring: revisionQuery,
+        response: { 204: z.null(), ...errorResponses },
+      },
       handler: async (req, reply) => {
-        await register.remove(k, req.params.org, req.params.id, { actor: actorOf(req), revision: revisionOf(req, req.query.revision) });
+        await register.remove(k, req.params.org, req.params.id, {
+          actor: actorOf(req),
+          revision: revisionOf(req, req.query.revision),
+        });
         return reply.code(204).send(null);
       },
     });

@@ -24,7 +24,8 @@ export function backupCommands(program: Command, globals: () => GlobalFlags): vo
         const text = JSON.stringify(doc, null, 2) + '\n';
         if (!opts.output) return void process.stdout.write(text);
         writeFileSync(opts.output, text);
-        if (flags.json) printJson({ file: opts.output, organisation: doc.organisation.id, bytes: Buffer.byteLength(text) });
+        if (flags.json)
+          printJson({ file: opts.output, organisation: doc.organisation.id, bytes: Buffer.byteLength(text) });
         else console.error(`Wrote organisation "${doc.organisation.id}" to ${opts.output}.`);
       });
     });
@@ -38,12 +39,17 @@ export function backupCommands(program: Command, globals: () => GlobalFlags): vo
       if (size > DEFAULT_MAX_BYTES)
         throw new InputError(`${file} is ${size} bytes, more than the limit of ${DEFAULT_MAX_BYTES}`, [], file);
       const showBar = !flags.json && process.stderr.isTTY;
-      const bar = new SingleBar({ format: 'import {bar} {percentage}% | {step}', stream: process.stderr }, Presets.shades_classic);
+      const bar = new SingleBar(
+        { format: 'import {bar} {percentage}% | {step}', stream: process.stderr },
+        Presets.shades_classic,
+      );
       if (showBar) bar.start(3, 0, { step: 'reading' });
       try {
         const backup = readBackup(readFileSync(file, 'utf8'), file);
         if (showBar) bar.update(1, { step: 'writing' });
-        const summary = await withStore(flags, (store) => new BackupService(store).importBackup(backup, { actor: cliActor(), source: file }));
+        const summary = await withStore(flags, (store) =>
+          new BackupService(store).importBackup(backup, { actor: cliActor(), source: file }),
+        );
         if (showBar) bar.update(3, { step: 'done' });
         bar.stop();
         if (flags.json) printJson(summary);

@@ -38,7 +38,10 @@ export function serveCommands(program: Command, globals: () => GlobalFlags): voi
       const url = `http://${shownHost}:${port}`;
       if (flags.json) printJson({ url, store: store.dialect, location: store.location, demoLoaded: loaded ?? null });
       else {
-        if (loaded) console.log(`Loaded the demo register "${loaded.organisation}" (${loaded.counts.assets} assets) into the empty store.`);
+        if (loaded)
+          console.log(
+            `Loaded the demo register "${loaded.organisation}" (${loaded.counts.assets} assets) into the empty store.`,
+          );
         console.log(`Stapel serves ${url}  (API docs: ${url}/api/docs; store: ${store.dialect} at ${store.location})`);
       }
     });
@@ -52,7 +55,8 @@ export function serveCommands(program: Command, globals: () => GlobalFlags): voi
       await withStore(flags, async (store) => {
         const loaded = opts.demo ? await loadDemo(store, 'cli:init') : undefined;
         const organisations = (await listOrganisations(store.db)).map((o) => o.id);
-        if (flags.json) printJson({ store: store.dialect, location: store.location, organisations, demoLoaded: loaded ?? null });
+        if (flags.json)
+          printJson({ store: store.dialect, location: store.location, organisations, demoLoaded: loaded ?? null });
         else {
           console.log(`Store ready: ${store.dialect} at ${store.location}`);
           if (loaded) console.log(`Loaded the demo register "${loaded.organisation}".`);
