@@ -8,3 +8,4 @@ export * from './provenance.js';
 export * from './backup.js';
 export * from './references.js';
 export * from './validate.js';
+export * from './knowledge.js';
