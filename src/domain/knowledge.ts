@@ -102,8 +102,25 @@ export const vendorsFileSchema = z.strictObject({ version: isoDate, sources, ven
 // ---- categories and alternatives -----------------------------------------------------------------
 
 export const DORA_SERVICE_TYPES = [
-  'S01', 'S02', 'S03', 'S04', 'S05', 'S06', 'S07', 'S08', 'S09', 'S10',
-  'S11', 'S12', 'S13', 'S14', 'S15', 'S16', 'S17', 'S18', 'S19',
+  'S01',
+  'S02',
+  'S03',
+  'S04',
+  'S05',
+  'S06',
+  'S07',
+  'S08',
+  'S09',
+  'S10',
+  'S11',
+  'S12',
+  'S13',
+  'S14',
+  'S15',
+  'S16',
+  'S17',
+  'S18',
+  'S19',
 ] as const;
 export const SUBSTITUTABILITY = ['easy', 'medium', 'highly-complex', 'not-substitutable'] as const;
 
@@ -155,4 +172,8 @@ export const alternativeSchema = z.strictObject({
   sources: sourceRefs,
 });
 export type Alternative = z.infer<typeof alternativeSchema>;
-export const alternativesFileSchema = z.strictObject({ version: isoDate, sources, alternatives: z.array(alternativeSchema).min(40) });
+export const alternativesFileSchema = z.strictObject({
+  version: isoDate,
+  sources,
+  alternatives: z.array(alternativeSchema).min(40),
+});

@@ -1,0 +1,502 @@
+/**
+ * Scores one asset (a dependency of the organisation) on the two DOSA threats — continuity and
+ * access — as likelihood × impact, with every factor explained: its value (0–1), weight,
+ * contribution to the likelihood, the fact behind it and that fact's source.
+ */
+import type { AssetRecord, PartyRecord, ProcessRecord } from '../domain/index.js';
+import type { CountryFacts, KnowledgeIndex, SourceRef } from './knowledge-index.js';
+import type { RegisterView } from './register-view.js';
+import type { RiskConfig } from './risk-config.js';
+
+export type Level = 'low' | 'medium' | 'high' | 'very-high';
+
+export interface Factor {
+  id: string;
+  label: string;
+  /** Normalised 0 (no risk) … 1 (maximal). */
+  value: number;
+  weight: number;
+  /** Points this factor adds to the likelihood (likelihood = 1 + Σ contributions). */
+  contribution: number;
+  /** The fact behind the value, in words. */
+  fact: string;
+  sources: SourceRef[];
+  /** True when the value is a default because a fact is missing. */
+  missing?: boolean;
+}
+
+export interface ThreatScore {
+  /** 1 (rare) … 5 (almost certain). */
+  likelihood: number;
+  /** 1 (minor) … 5 (severe). */
+  impact: number;
+  /** likelihood × impact, 1 … 25. */
+  score: number;
+  level: Level;
+  factors: Factor[];
+  /** Why the impact is what it is. */
+  impactReason: string;
+  impactSources: SourceRef[];
+}
+
+export interface AssetRisk {
+  assetId: string;
+  name: string;
+  layers: string[];
+  strategic: boolean;
+  /** Why it is (or is not) strategic. */
+  strategicReason: string;
+  provider?: { id: string; name: string };
+  ultimateParent?: { id: string; name: string; country?: string };
+  /** Countries whose jurisdiction reaches the asset: ownership chains of provider and hosts. */
+  jurisdictions: string[];
+  /** Ultimate parents the asset depends on through its provider, hosting and upstream assets. */
+  roots: string[];
+  continuity: ThreatScore;
+  access: ThreatScore;
+  /** The process that sets the continuity impact, if any. */
+  process?: string;
+  /** Facts whose absence weakens the picture. */
+  missing: string[];
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+const registerRef = (id: string, title: string): SourceRef => ({ kind: 'register', id, title, verified: true });
+const configRef = (key: string): SourceRef => ({
+  kind: 'configuration',
+  id: `risk-config.${key}`,
+  title: `risk configuration: ${key}`,
+  verified: true,
+});
+
+export function levelOf(score: number, config: RiskConfig): Level {
+  const l = config.levels;
+  return score >= l.veryHigh ? 'very-high' : score >= l.high ? 'high' : score >= l.medium ? 'medium' : 'low';
+}
+
+/** Likelihood 1 + 4 × weighted mean of the factor values; fills in each factor's contribution. */
+export function likelihoodOf(factors: Factor[]): number {
+  const total = factors.reduce((s, f) => s + f.weight, 0) || 1;
+  for (const f of factors) f.contribution = round1((4 * f.weight * f.value) / total);
+  return round1(1 + (4 * factors.reduce((s, f) => s + f.weight * f.value, 0)) / total);
+}
+
+export function threat(
+  factors: Factor[],
+  impact: number,
+  impactReason: string,
+  impactSources: SourceRef[],
+  config: RiskConfig,
+): ThreatScore {
+  const likelihood = likelihoodOf(factors);
+  const score = round1(likelihood * impact);
+  return { likelihood, impact, score, level: levelOf(score, config), factors, impactReason, impactSources };
+}
+
+/** Parties whose jurisdiction reaches an asset: provider, host, and hosts of what it runs on. */
+export interface Exposure {
+  /** Party chains (each from a party up to its ultimate parent), with the reason each applies. */
+  chains: { via: string; chain: PartyRecord[] }[];
+}
+
+/**
+ * Exposure per asset: a walk along runs-on edges from the asset (each asset visited once, so
+ * cycles end), collecting the provider and host chains met. Hosting chains are short, so a walk
+ * per asset is cheap, and unlike memoised recursion it is exact inside cycles.
+ */
+export class ExposureIndex {
+  private readonly memo = new Map<string, Exposure>();
+  constructor(private readonly view: RegisterView) {}
+
+  of(assetId: string): Exposure {
+    const known = this.memo.get(assetId);
+    if (known) return known;
+    const chains: Exposure['chains'] = [];
+    const seen = new Set<string>([assetId]);
+    const queue = [assetId];
+    while (queue.length) {
+      const id = queue.shift()!;
+      const asset = this.view.assets.get(id);
+      if (!asset) continue;
+      const suffix = id === assetId ? '' : ' via hosting';
+      if (asset.providerId)
+        chains.push({ via: `provider of ${asset.name}${suffix}`, chain: this.view.chain(asset.providerId) });
+      if (asset.hostingPartyId)
+        chains.push({ via: `host of ${asset.name}${suffix}`, chain: this.view.chain(asset.hostingPartyId) });
+      for (const host of this.view.runsOn.get(id) ?? [])
+        if (!seen.has(host)) {
+          seen.add(host);
+          queue.push(host);
+        }
+    }
+    const exposure = { chains: chains.filter((c) => c.chain.length > 0) };
+    this.memo.set(assetId, exposure);
+    return exposure;
+  }
+}
+
+/** The highest continuity impact of the processes an asset serves, directly or through other assets. */
+export interface ServedImpact {
+  impact: number;
+  /** The process that sets the impact. */
+  process?: ProcessRecord;
+}
+
+/**
+ * Continuity impact per asset: each process's impact flows down its needs to every asset it
+ * reaches; an asset keeps the highest. A worklist fixed point, so cycles are handled and each
+ * asset rises at most a few times (impacts are 1–5).
+ */
+export function servedImpacts(view: RegisterView, config: RiskConfig): Map<string, ServedImpact> {
+  const ci = config.continuityImpact;
+  const result = new Map<string, ServedImpact>();
+  const queue: string[] = [];
+  const raise = (assetId: string, impact: number, process: ProcessRecord) => {
+    const cur = result.get(assetId);
+    if (cur && cur.impact >= impact) return;
+    result.set(assetId, { impact, process });
+    queue.push(assetId);
+  };
+  for (const p of view.processes.values()) {
+    const short = p.maxTolerableDowntimeHours !== undefined && p.maxTolerableDowntimeHours <= ci.shortDowntimeHours;
+    const impact = Math.min(5, (p.vital ? ci.vital : ci.nonVital) + (short ? ci.shortDowntimeBonus : 0));
+    const needs = view.needs.get(`process:${p.id}`);
+    for (const a of needs ? [...needs.required, ...needs.groups.flatMap((g) => g.members)] : []) raise(a, impact, p);
+  }
+  while (queue.length) {
+    const id = queue.pop()!;
+    const { impact, process } = result.get(id)!;
+    for (const up of view.upstream(id)) raise(up, impact, process!);
+  }
+  return result;
+}
+
+function countryValue(c: CountryFacts | undefined, config: RiskConfig): number {
+  const r = config.countryRelation;
+  if (!c) return r.unknown;
+  if (c.offensiveCyber) return r.offensiveCyber;
+  if (c.eu) return r.eu;
+  if (c.eea) return r.eea;
+  if (c.nato || c.adequacy) return r.allied;
+  return r.other;
+}
+
+function describeCountry(c: CountryFacts): string {
+  const tags = [
+    c.eu ? 'EU' : c.eea ? 'EEA' : '',
+    c.nato ? 'NATO' : '',
+    c.adequacy ? `GDPR adequacy (${c.adequacy})` : '',
+    c.offensiveCyber ? 'offensive cyber programme against NL' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return `${c.name} (${c.code}${tags ? `: ${tags}` : ''})`;
+}
+
+export interface ScoringContext {
+  view: RegisterView;
+  kb: KnowledgeIndex;
+  config: RiskConfig;
+  today: Date;
+  exposures: ExposureIndex;
+  impacts: Map<string, ServedImpact>;
+}
+
+export function scoreAsset(
+  asset: AssetRecord,
+  { view, kb, config, today, exposures, impacts }: ScoringContext,
+): AssetRisk {
+  const missing: string[] = [];
+  const product = asset.productId ? view.products.get(asset.productId) : undefined;
+  const category = kb.category(product?.category);
+  const exposure = exposures.of(asset.id);
+  const countries = new Map<string, { facts?: CountryFacts; via: string; party: PartyRecord }>();
+  for (const { via, chain } of exposure.chains)
+    for (const p of chain)
+      if (p.country && !countries.has(p.country))
+        countries.set(p.country, { facts: kb.country(p.country), via, party: p });
+  const roots = [...new Set(exposure.chains.map((c) => c.chain.at(-1)!.id))];
+
+  // ---- continuity ---------------------------------------------------------------------------
+  const cw = config.continuityWeights;
+  const factors: Factor[] = [];
+  {
+    const c = config.concentration;
+    if (category?.hhi !== undefined) {
+      const v = category.hhi <= c.unconcentrated ? c.low : category.hhi > c.highlyConcentrated ? c.high : c.moderate;
+      const top = category
+        .marketShares!.shares.slice(0, 3)
+        .map((s) => `${s.vendor} ${s.share}%`)
+        .join(', ');
+      factors.push({
+        id: 'concentration',
+        label: 'market concentration',
+        value: v,
+        weight: cw.concentration,
+        contribution: 0,
+        fact: `HHI ${category.hhi} in ${category.marketShares!.market} (${top})`,
+        sources: kb.sources(category.marketShares!.sources),
+      });
+    } else {
+      missing.push(
+        category ? `market shares for category "${category.id}"` : `a knowledge-base category for ${asset.name}`,
+      );
+      factors.push({
+        id: 'concentration',
+        label: 'market concentration',
+        value: c.unknown,
+        weight: cw.concentration,
+        contribution: 0,
+        fact: category ? `no published market shares for ${category.name.en}` : 'category unknown',
+        sources: [configRef('concentration.unknown')],
+        missing: true,
+      });
+    }
+  }
+  {
+    const s = config.substitutability;
+    const notes: string[] = [];
+    let v = category ? s[category.substitutability] : s.unknown;
+    notes.push(
+      category
+        ? `${category.name.en}: ${category.substitutability} (${category.substitutabilityReason})`
+        : 'substitutability of the category unknown',
+    );
+    if (asset.lockIn?.dataExport === 'none') {
+      v += s.noDataExport;
+      notes.push('no data export');
+    }
+    if (asset.lockIn?.proprietaryFormats) {
+      v += s.proprietaryFormats;
+      notes.push('proprietary formats');
+    }
+    if (asset.lockIn?.openStandards.length) {
+      v += s.openStandards;
+      notes.push(`open standards: ${asset.lockIn.openStandards.join(', ')}`);
+    }
+    if (product?.openSource) {
+      v += s.openSource;
+      notes.push(`open source (${product.licence ?? 'licence unknown'})`);
+    }
+    v = clamp01(v);
+    const plans = view.exitPlans.get(asset.id) ?? [];
+    const fresh = plans.find(
+      (p) => p.lastTested && (today.getTime() - Date.parse(p.lastTested)) / 86_400_000 <= s.exitPlanFreshDays,
+    );
+    if (fresh) {
+      v *= s.testedExitPlan;
+      notes.push(`exit plan "${fresh.name}" tested ${fresh.lastTested}`);
+    } else if (plans.length) {
+      v *= s.untestedExitPlan;
+      notes.push(`exit plan "${plans[0]!.name}" not tested in the last ${s.exitPlanFreshDays} days`);
+    } else notes.push('no exit plan');
+    if (!category) missing.push(`substitutability of ${asset.name} (no knowledge-base category)`);
+    factors.push({
+      id: 'substitutability',
+      label: 'substitutability',
+      value: round1(v * 100) / 100,
+      weight: cw.substitutability,
+      contribution: 0,
+      fact: notes.join('; '),
+      sources: [
+        ...(category ? kb.sources(category.sources) : [configRef('substitutability.unknown')]),
+        ...plans.map((p) => registerRef(`exit-plan:${p.id}`, p.name)),
+      ],
+      ...(category ? {} : { missing: true }),
+    });
+  }
+  {
+    let worst: { facts?: CountryFacts; via: string; party: PartyRecord } | undefined;
+    let v = -1;
+    for (const entry of countries.values()) {
+      const cv = countryValue(entry.facts, config);
+      if (cv > v) {
+        v = cv;
+        worst = entry;
+      }
+    }
+    if (worst?.facts) {
+      factors.push({
+        id: 'countryRelation',
+        label: "relation with the supplier's country",
+        value: v,
+        weight: cw.countryRelation,
+        contribution: 0,
+        fact: `${describeCountry(worst.facts)}, through ${worst.party.name} (${worst.via})`,
+        sources: worst.facts.sources.filter((s) => s.id),
+      });
+    } else {
+      missing.push(`the country of the provider of ${asset.name}`);
+      factors.push({
+        id: 'countryRelation',
+        label: "relation with the supplier's country",
+        value: config.countryRelation.unknown,
+        weight: cw.countryRelation,
+        contribution: 0,
+        fact: 'no provider or provider country in the register',
+        sources: [configRef('countryRelation.unknown')],
+        missing: true,
+      });
+    }
+    const code = worst?.facts?.code;
+    const m = config.mutualDependence;
+    const mutual = !code ? m.default : worst?.facts?.eu || worst?.facts?.eea ? m.eu : (m.byCountry[code] ?? m.default);
+    factors.push({
+      id: 'mutualDependence',
+      label: 'mutual dependence',
+      value: round1((1 - mutual) * 100) / 100,
+      weight: cw.mutualDependence,
+      contribution: 0,
+      fact: code
+        ? `${code} depends on the EU in return to degree ${mutual} (configuration judgement)`
+        : 'no supplier country',
+      sources: [configRef('mutualDependence')],
+    });
+  }
+  const served = impacts.get(asset.id);
+  const p = served?.process;
+  const ci = config.continuityImpact;
+  const impact = served?.impact ?? ci.noProcess;
+  const short = p?.maxTolerableDowntimeHours !== undefined && p.maxTolerableDowntimeHours <= ci.shortDowntimeHours;
+  const impactReason = p
+    ? `serves ${p.vital ? 'vital' : 'non-vital'} process "${p.name}"${short ? ` (max. downtime ${p.maxTolerableDowntimeHours} h)` : ''}`
+    : 'serves no process in the register';
+  const continuity = threat(factors, impact, impactReason, p ? [registerRef(`process:${p.id}`, p.name)] : [], config);
+
+  // ---- access -------------------------------------------------------------------------------
+  const aw = config.accessWeights;
+  const accessFactors: Factor[] = [];
+  {
+    const j = config.jurisdiction;
+    const withLaws = [...countries.values()].filter(
+      (e) => e.facts && (e.facts.laws.some((l) => l.compelsAccess && l.extraterritorial) || e.facts.offensiveCyber),
+    );
+    if (withLaws.length) {
+      const e = withLaws[0]!;
+      const laws = e.facts!.laws.filter((l) => l.compelsAccess && l.extraterritorial);
+      accessFactors.push({
+        id: 'jurisdiction',
+        label: 'jurisdiction exposure',
+        value: laws.length ? j.compelledAccessLaw : j.offensiveCyber,
+        weight: aw.jurisdiction,
+        contribution: 0,
+        fact: laws.length
+          ? `${e.party.name} (${e.via}) is under ${e.facts!.code} law: ${laws.map((l) => l.name).join(', ')}`
+          : `${e.party.name} (${e.via}) is in ${e.facts!.name}, a state with an offensive cyber programme against NL`,
+        sources: kb.sources([...new Set(laws.flatMap((l) => l.sources))]).concat(laws.length ? [] : e.facts!.sources),
+      });
+    } else if (countries.size) {
+      accessFactors.push({
+        id: 'jurisdiction',
+        label: 'jurisdiction exposure',
+        value: j.none,
+        weight: aw.jurisdiction,
+        contribution: 0,
+        fact: `no extraterritorial access law known for ${[...countries.keys()].join(', ')}`,
+        sources: [...countries.values()].flatMap((e) => e.facts?.sources ?? []).slice(0, 3),
+      });
+    } else {
+      accessFactors.push({
+        id: 'jurisdiction',
+        label: 'jurisdiction exposure',
+        value: j.unknown,
+        weight: aw.jurisdiction,
+        contribution: 0,
+        fact: 'no provider or provider country in the register',
+        sources: [configRef('jurisdiction.unknown')],
+        missing: true,
+      });
+    }
+  }
+  {
+    const d = config.dataLocation;
+    const locations = [...new Set([...asset.dataLocations.atRest, ...asset.dataLocations.processing])];
+    if (locations.length) {
+      let v = 0;
+      let worst = '';
+      for (const code of locations) {
+        const c = kb.country(code);
+        const cv = !c ? d.unknown : c.eu || c.eea ? d.euEea : c.adequacy ? d.adequacy : d.other;
+        if (cv >= v) {
+          v = cv;
+          worst = c ? describeCountry(c) : code;
+        }
+      }
+      accessFactors.push({
+        id: 'dataLocation',
+        label: 'data location',
+        value: v,
+        weight: aw.dataLocation,
+        contribution: 0,
+        fact: `data at rest in ${asset.dataLocations.atRest.join(', ') || '?'}, processed in ${asset.dataLocations.processing.join(', ') || '?'}; most exposed: ${worst}`,
+        sources: [registerRef(`asset:${asset.id}`, asset.name)],
+      });
+    } else {
+      missing.push(`data locations of ${asset.name}`);
+      accessFactors.push({
+        id: 'dataLocation',
+        label: 'data location',
+        value: d.unknown,
+        weight: aw.dataLocation,
+        contribution: 0,
+        fact: 'data location not in the register',
+        sources: [configRef('dataLocation.unknown')],
+        missing: true,
+      });
+    }
+  }
+  {
+    const k = config.keyControl;
+    const kc = asset.keyControl ?? 'unknown';
+    if (kc === 'unknown') missing.push(`who holds the keys of ${asset.name}`);
+    accessFactors.push({
+      id: 'keyControl',
+      label: 'who holds the keys',
+      value: k[kc],
+      weight: aw.keyControl,
+      contribution: 0,
+      fact: kc === 'unknown' ? 'not in the register' : `keys held by: ${kc}`,
+      sources: [registerRef(`asset:${asset.id}`, asset.name)],
+      ...(kc === 'unknown' ? { missing: true } : {}),
+    });
+  }
+  const sensitivity = asset.dataSensitivity ?? 'unknown';
+  if (sensitivity === 'unknown') missing.push(`data sensitivity of ${asset.name}`);
+  const access = threat(
+    accessFactors,
+    config.accessImpact[sensitivity],
+    `data sensitivity: ${sensitivity}`,
+    [registerRef(`asset:${asset.id}`, asset.name)],
+    config,
+  );
+
+  const strategicByContinuity = continuity.impact >= config.strategic.continuityImpact;
+  const strategicByAccess = access.impact >= config.strategic.accessImpact;
+  const top = exposure.chains.find((c) => c.via.startsWith('provider'))?.chain ?? exposure.chains[0]?.chain;
+  const provider = asset.providerId ? view.parties.get(asset.providerId) : undefined;
+  const parent = top?.at(-1);
+  return {
+    assetId: asset.id,
+    name: asset.name,
+    layers: asset.layers,
+    strategic: strategicByContinuity || strategicByAccess,
+    strategicReason:
+      [
+        strategicByContinuity ? `continuity: ${continuity.impactReason}` : '',
+        strategicByAccess ? `access: ${access.impactReason}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ') || 'neither serves a vital process nor holds sensitive information',
+    ...(provider ? { provider: { id: provider.id, name: provider.name } } : {}),
+    ...(parent
+      ? { ultimateParent: { id: parent.id, name: parent.name, ...(parent.country ? { country: parent.country } : {}) } }
+      : {}),
+    jurisdictions: [...countries.keys()],
+    roots,
+    continuity,
+    access,
+    ...(p ? { process: p.id } : {}),
+    missing,
+  };
+}
