@@ -39,7 +39,8 @@ export async function compare(options: {
 }
 
 export function report(m: Measurement): void {
-  const verdict = m.goal === undefined ? '' : m.pass ? `  goal ≤ ${m.goal}×: met` : `  goal ≤ ${m.goal}×: NOT MET`;
+  const goal = m.goal === undefined ? 'goal' : `goal ≤ ${m.goal}×`;
+  const verdict = m.pass === undefined ? '' : m.pass ? `  ${goal}: met` : `  ${goal}: NOT MET`;
   console.log(
     `${m.name}: ${m.ratio.toFixed(2)}× baseline  (candidate ${m.candidateMs.toFixed(0)} ms, baseline ${m.baselineMs.toFixed(0)} ms; ${m.detail})${verdict}`,
   );

@@ -3,6 +3,7 @@
  */
 import { Command } from 'commander';
 import { STAPEL_VERSION } from '../version.js';
+import { analyseCommands } from './commands/analyse.command.js';
 import { backupCommands } from './commands/backup.command.js';
 import { registerCommands } from './commands/register.command.js';
 import { serveCommands } from './commands/serve.command.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   serveCommands(program, globals);
   registerCommands(program, globals);
   backupCommands(program, globals);
+  analyseCommands(program, globals);
   return program;
 }
 
