@@ -4,3 +4,4 @@ export * from './knowledge-index.js';
 export * from './propagation.js';
 export * from './register-view.js';
 export * from './risk-config.js';
+export * from './enrich.js';

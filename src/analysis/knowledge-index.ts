@@ -50,8 +50,46 @@ export function hhi(shares: readonly number[]): number {
   return Math.round(shares.reduce((sum, s) => sum + s * s, 0));
 }
 
+export const KB_KINDS = ['vendor', 'category', 'alternative', 'country', 'law'] as const;
+export type KbKind = (typeof KB_KINDS)[number];
+/** The kinds an organisation may add to or override. */
+export const KB_OVERRIDABLE = ['vendor', 'category', 'alternative'] as const;
+export type KbOverridable = (typeof KB_OVERRIDABLE)[number];
+
+export interface KbHit {
+  kind: KbKind;
+  id: string;
+  name: string;
+  /** A short line of what the entry is. */
+  detail: string;
+  /** 3 exact id or name, 2 alias or name prefix, 1 text inside. */
+  rank: number;
+}
+
+export interface VendorMatch {
+  vendor: Vendor;
+  /** 1 for the exact name, 0.9 for an alias or the name without legal form, 0.8 for a web domain. */
+  confidence: number;
+  matchedOn: string;
+}
+
+const LEGAL_FORMS =
+  /\b(b\.?v\.?|n\.?v\.?|inc\.?|incorporated|ltd\.?|limited|llc|gmbh|ag|se|sa|s\.a\.|sarl|s\.?a\.?r\.?l\.?|plc|corp\.?|corporation|co\.?|company|holding|holdings|group|oyj|ab|asa|spa|s\.p\.a\.)\b/g;
+
+/** Lower-case name without punctuation and legal forms, for matching free-text vendor names. */
+export function normaliseName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[,.()&'"]/g, ' ')
+    .replace(LEGAL_FORMS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 export class KnowledgeIndex {
   private readonly countryFacts = new Map<string, CountryFacts>();
+  private readonly vendorById = new Map<string, Vendor>();
+  private readonly vendorByName = new Map<string, { vendor: Vendor; confidence: number; matchedOn: string }>();
   private readonly categoryFacts = new Map<string, CategoryFacts>();
   private readonly sourceById = new Map<string, Source>();
   readonly version: string;
@@ -87,6 +125,20 @@ export class KnowledgeIndex {
         sources: [...sourceIds].map((id) => this.source(id)),
       });
     }
+    for (const v of kb.vendors.vendors) {
+      this.vendorById.set(v.id, v);
+      const add = (key: string, confidence: number, matchedOn: string) => {
+        const cur = this.vendorByName.get(key);
+        if (!cur || cur.confidence < confidence) this.vendorByName.set(key, { vendor: v, confidence, matchedOn });
+      };
+      add(v.name.toLowerCase(), 1, 'name');
+      add(normaliseName(v.name), 0.9, 'name without legal form');
+      for (const a of v.aliases) {
+        add(a.toLowerCase(), 0.9, `alias "${a}"`);
+        add(normaliseName(a), 0.9, `alias "${a}"`);
+      }
+      for (const d of v.domains) add(d, 0.8, `domain ${d}`);
+    }
     for (const c of kb.categories.categories) {
       const shares = c.marketShares?.shares.map((s) => s.share);
       this.categoryFacts.set(c.id, { ...c, ...(shares ? { hhi: hhi(shares) } : {}) });
@@ -105,6 +157,127 @@ export class KnowledgeIndex {
     return [...this.categoryFacts.values()];
   }
 
+  vendor(id: string | undefined): Vendor | undefined {
+    return id ? this.vendorById.get(id) : undefined;
+  }
+
+  /** The vendor, its parent, … up to the ultimate parent. */
+  vendorChain(id: string): Vendor[] {
+    const out: Vendor[] = [];
+    const seen = new Set<string>();
+    for (
+      let v = this.vendorById.get(id);
+      v && !seen.has(v.id);
+      v = v.parent ? this.vendorById.get(v.parent) : undefined
+    ) {
+      seen.add(v.id);
+      out.push(v);
+    }
+    return out;
+  }
+
+  /** Matches a free-text vendor name (or web domain) to a knowledge-base vendor. */
+  matchVendor(name: string): VendorMatch | undefined {
+    const trimmed = name.trim().toLowerCase();
+    const host = trimmed
+      .replace(/^https?:\/\//, '')
+      .replace(/^www\./, '')
+      .split('/')[0]!;
+    return this.vendorByName.get(trimmed) ?? this.vendorByName.get(normaliseName(name)) ?? this.vendorByName.get(host);
+  }
+
+  /** Entries whose id, name, alias or domain contains `text`, best first. */
+  search(text: string, kind?: KbKind, limit = 50): KbHit[] {
+    const q = text.trim().toLowerCase();
+    const hits: KbHit[] = [];
+    const rank = (id: string, names: string[], others: string[]): number => {
+      const all = [id, ...names].map((n) => n.toLowerCase());
+      if (all.includes(q)) return 3;
+      if (all.some((n) => n.startsWith(q)) || others.some((o) => o.toLowerCase() === q)) return 2;
+      if ([...all, ...others.map((o) => o.toLowerCase())].some((n) => n.includes(q))) return 1;
+      return 0;
+    };
+    const push = (k: KbKind, id: string, name: string, detail: string, r: number) => {
+      if (r > 0 && (!kind || kind === k)) hits.push({ kind: k, id, name, detail, rank: r });
+    };
+    for (const v of this.kb.vendors.vendors)
+      push(
+        'vendor',
+        v.id,
+        v.name,
+        `${v.kind} in ${v.country}${v.parent ? `, part of ${this.vendorChain(v.id).at(-1)!.name}` : ''}`,
+        rank(v.id, [v.name], [...v.aliases, ...v.domains]),
+      );
+    for (const c of this.kb.categories.categories)
+      push(
+        'category',
+        c.id,
+        c.name.en,
+        `${c.layer}, substitutability ${c.substitutability}`,
+        rank(c.id, [c.name.en, c.name.nl], []),
+      );
+    for (const a of this.kb.alternatives.alternatives)
+      push(
+        'alternative',
+        a.id,
+        a.name,
+        `${a.category} alternative from ${a.country}, ${a.licence}`,
+        rank(a.id, [a.name], a.replaces),
+      );
+    for (const c of this.countryFacts.values())
+      push(
+        'country',
+        c.code,
+        c.name,
+        [c.eu ? 'EU' : '', c.nato ? 'NATO' : ''].filter(Boolean).join(', ') || 'country',
+        rank(c.code, [c.name], []),
+      );
+    for (const l of this.kb.laws.laws)
+      push('law', l.id, l.name, `${l.country}, ${l.citation}`, rank(l.id, [l.name], [l.citation]));
+    return hits.sort((a, b) => b.rank - a.rank || a.name.localeCompare(b.name)).slice(0, limit);
+  }
+
+  /** One entry with its sources resolved (and, for a vendor, its chain to the ultimate parent). */
+  show(kind: KbKind, id: string): Record<string, unknown> | undefined {
+    switch (kind) {
+      case 'vendor': {
+        const v = this.vendorById.get(id);
+        if (!v) return undefined;
+        const chain = this.vendorChain(id);
+        return {
+          ...v,
+          ownershipChain: chain.map((c) => ({ id: c.id, name: c.name, country: c.country })),
+          ultimateParent: chain.at(-1)!.id,
+          sources: this.sources(v.sources),
+        };
+      }
+      case 'category': {
+        const c = this.categoryFacts.get(id);
+        return (
+          c && {
+            ...c,
+            sources: this.sources(c.sources),
+            ...(c.marketShares
+              ? { marketShares: { ...c.marketShares, sources: this.sources(c.marketShares.sources) } }
+              : {}),
+          }
+        );
+      }
+      case 'alternative': {
+        const a = this.kb.alternatives.alternatives.find((x) => x.id === id);
+        return a && { ...a, sources: this.sources(a.sources) };
+      }
+      case 'country': {
+        const c = this.countryFacts.get(id.toUpperCase());
+        return c && { ...c, laws: c.laws.map((l) => l.id) };
+      }
+      case 'law': {
+        const l = this.kb.laws.laws.find((x) => x.id === id);
+        return l && { ...l, sources: this.sources(l.sources) };
+      }
+    }
+  }
+
   source(id: string): SourceRef {
     const s = this.sourceById.get(id);
     return s
@@ -115,4 +288,47 @@ export class KnowledgeIndex {
   sources(ids: readonly string[]): SourceRef[] {
     return ids.map((id) => this.source(id));
   }
+}
+
+/** An organisation's own knowledge-base entry (validated against the entry kind's schema). */
+export interface OrgKbEntry {
+  kind: KbOverridable;
+  id: string;
+  data: Vendor | Category | Alternative;
+  justification: string;
+}
+
+/** The source id that stands for an organisation's own entry. */
+export const orgSourceId = (kind: string, id: string) => `org.${kind}.${id}`;
+
+/**
+ * The knowledge base as an organisation sees it: its own entries replace shipped ones with the
+ * same id or are added; each cites an implicit source that names the organisation and its
+ * justification, marked unverified.
+ */
+export function mergeOrgEntries(kb: KnowledgeBase, orgId: string, entries: readonly OrgKbEntry[]): KnowledgeBase {
+  if (!entries.length) return kb;
+  const lists = { vendor: 'vendors', category: 'categories', alternative: 'alternatives' } as const;
+  const merged = {
+    vendor: { ...kb.vendors, sources: { ...kb.vendors.sources }, vendors: [...kb.vendors.vendors] },
+    category: { ...kb.categories, sources: { ...kb.categories.sources }, categories: [...kb.categories.categories] },
+    alternative: {
+      ...kb.alternatives,
+      sources: { ...kb.alternatives.sources },
+      alternatives: [...kb.alternatives.alternatives],
+    },
+  };
+  for (const e of entries) {
+    const file = merged[e.kind] as unknown as { sources: Record<string, Source> } & Record<string, { id: string }[]>;
+    file.sources[orgSourceId(e.kind, e.id)] = {
+      title: `Entered by organisation "${orgId}": ${e.justification}`,
+      verified: false,
+      note: 'an organisation’s own entry, not checked by Stapel',
+    };
+    const list = file[lists[e.kind]]!;
+    const at = list.findIndex((x) => x.id === e.id);
+    if (at >= 0) list[at] = e.data;
+    else list.push(e.data);
+  }
+  return { ...kb, vendors: merged.vendor, categories: merged.category, alternatives: merged.alternative };
 }

@@ -16,10 +16,12 @@ import { parseJsonText } from '../ingest/json-text.js';
 import { AnalysisService } from '../services/analysis.service.js';
 import { BackupService } from '../services/backup.service.js';
 import { GraphService } from '../services/graph.service.js';
-import { RegisterService } from '../services/register.service.js';
+import { KnowledgeService } from '../services/knowledge.service.js';
+import { enrichingRegister } from '../services/enrichment.service.js';
 import type { Store } from '../store/database.js';
 import { installErrorHandler } from './error-handler.js';
 import { analysisRoutes } from './routes/analysis.routes.js';
+import { knowledgeRoutes } from './routes/knowledge.routes.js';
 import { metaRoutes } from './routes/meta.routes.js';
 import { organisationRoutes } from './routes/organisations.routes.js';
 import { recordRoutes } from './routes/records.routes.js';
@@ -66,11 +68,12 @@ export async function buildServer({ store, logger = false }: ServerOptions): Pro
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  const register = new RegisterService(store);
+  const register = enrichingRegister(store);
   metaRoutes(app, store, STAPEL_VERSION);
   organisationRoutes(app, { register, backup: new BackupService(store), graph: new GraphService(store) });
   recordRoutes(app, register);
   analysisRoutes(app, new AnalysisService(store));
+  knowledgeRoutes(app, new KnowledgeService(store));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));
   return app;

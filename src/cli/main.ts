@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { STAPEL_VERSION } from '../version.js';
 import { analyseCommands } from './commands/analyse.command.js';
 import { backupCommands } from './commands/backup.command.js';
+import { kbCommands } from './commands/kb.command.js';
 import { registerCommands } from './commands/register.command.js';
 import { serveCommands } from './commands/serve.command.js';
 import type { GlobalFlags } from './context.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerCommands(program, globals);
   backupCommands(program, globals);
   analyseCommands(program, globals);
+  kbCommands(program, globals);
   return program;
 }
 

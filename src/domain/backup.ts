@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { KIND_ORDER, KINDS, recordSchema, type RecordOf } from './kinds.js';
 import { organisationRecordSchema, type OrganisationRecord } from './organisation.js';
+import { provenanceSchema } from './provenance.js';
 
 export const BACKUP_FORMAT = 'stapel-backup';
 export const BACKUP_VERSION = 1;
@@ -14,11 +15,36 @@ const recordsShape = Object.fromEntries(
   KIND_ORDER.map((k) => [KINDS[k].plural, z.array(recordSchema(k)).default([])]),
 ) as Record<string, z.ZodType>;
 
+const timestamp = z.iso.datetime({ offset: true });
+const justification = z.string().trim().min(10);
+
+/** An organisation's own knowledge-base entry (see src/services/knowledge.service.ts). */
+export const kbEntryRecordSchema = z.strictObject({
+  kind: z.enum(['vendor', 'category', 'alternative']),
+  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/),
+  data: z.record(z.string(), z.unknown()),
+  justification,
+  revision: z.number().int().positive(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  provenance: provenanceSchema,
+});
+export const riskSettingsRecordSchema = z.strictObject({
+  overrides: z.record(z.string(), z.unknown()),
+  justification,
+  revision: z.number().int().positive(),
+  updatedAt: timestamp,
+});
+
 export const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT, `not a Stapel backup: "format" must be "${BACKUP_FORMAT}"`),
   version: z.literal(BACKUP_VERSION, `this Stapel reads backup version ${BACKUP_VERSION}`),
   organisation: organisationRecordSchema,
   records: z.strictObject(recordsShape),
+  /** The organisation's own knowledge-base entries. */
+  kbEntries: z.array(kbEntryRecordSchema).default([]),
+  /** The organisation's risk-configuration overrides, when it has any. */
+  riskSettings: riskSettingsRecordSchema.optional(),
 });
 
 export interface BackupRecords {
@@ -37,4 +63,6 @@ export interface Backup {
   version: typeof BACKUP_VERSION;
   organisation: OrganisationRecord;
   records: BackupRecords;
+  kbEntries: z.infer<typeof kbEntryRecordSchema>[];
+  riskSettings?: z.infer<typeof riskSettingsRecordSchema>;
 }

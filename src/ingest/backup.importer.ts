@@ -12,6 +12,10 @@ import {
   describeIssues,
   findParentCycle,
   parseInput,
+  alternativeSchema,
+  categorySchema,
+  vendorSchema,
+  zodIssues,
   type Backup,
   type Issue,
   type KindKey,
@@ -36,6 +40,11 @@ export function documentIssues(backup: Backup): Issue[] {
   }
   issues.push(...danglingReferences(byKind, (key, index) => ['records', KINDS[key].plural, index]));
   const parents = new Map((byKind.party ?? []).map((p) => [String(p.id), p.parentId as string | undefined]));
+  const entrySchemas = { vendor: vendorSchema, category: categorySchema, alternative: alternativeSchema } as const;
+  (backup.kbEntries ?? []).forEach((e, i) => {
+    const r = entrySchemas[e.kind].safeParse(e.data);
+    if (!r.success) issues.push(...zodIssues(r.error, ['kbEntries', i, 'data']));
+  });
   const cycle = findParentCycle(parents);
   if (cycle)
     issues.push({ path: ['records', 'parties'], message: `ownership cycle: ${[...cycle, cycle[0]].join(' → ')}` });

@@ -3,34 +3,38 @@
  * risk engine with the knowledge base and risk configuration, and answers explanations.
  */
 import { NotFoundError } from '../domain/index.js';
-import { analyse, type Analysis, type AssetRisk, type ProcessRisk, type RiskConfig } from '../analysis/index.js';
-import { defaultRiskConfig, knowledgeIndex } from '../knowledge/knowledge-base.js';
+import { analyse, type Analysis, type AssetRisk, type ProcessRisk } from '../analysis/index.js';
 import type { Store } from '../store/database.js';
 import { allRecords } from '../store/record.repository.js';
+import { KnowledgeService } from './knowledge.service.js';
 import { RegisterService } from './register.service.js';
 
 export class AnalysisService {
   private readonly register: RegisterService;
-  constructor(
-    readonly store: Store,
-    private readonly config: RiskConfig = defaultRiskConfig(),
-  ) {
+  private readonly knowledge: KnowledgeService;
+  constructor(readonly store: Store) {
     this.register = new RegisterService(store);
+    this.knowledge = new KnowledgeService(store);
   }
 
+  /** The organisation's risk picture, with its own knowledge-base entries and risk settings. */
   async analyse(orgId: string, today = new Date()): Promise<Analysis> {
-    const register = await this.store.transaction(async ({ db }) => {
+    const { register, kb, config } = await this.store.transaction(async ({ db }) => {
       await this.register.getOrganisation(orgId, db);
       return {
-        processes: await allRecords(db, 'process', orgId),
-        assets: await allRecords(db, 'asset', orgId),
-        parties: await allRecords(db, 'party', orgId),
-        products: await allRecords(db, 'product', orgId),
-        dependencies: await allRecords(db, 'dependency', orgId),
-        exitPlans: await allRecords(db, 'exitPlan', orgId),
+        kb: await this.knowledge.indexFor(orgId, db),
+        config: (await this.knowledge.riskConfig(orgId, db)).effective,
+        register: {
+          processes: await allRecords(db, 'process', orgId),
+          assets: await allRecords(db, 'asset', orgId),
+          parties: await allRecords(db, 'party', orgId),
+          products: await allRecords(db, 'product', orgId),
+          dependencies: await allRecords(db, 'dependency', orgId),
+          exitPlans: await allRecords(db, 'exitPlan', orgId),
+        },
       };
     });
-    return analyse({ organisation: orgId, register, kb: knowledgeIndex(), config: this.config, today });
+    return analyse({ organisation: orgId, register, kb, config, today });
   }
 
   async explainAsset(orgId: string, assetId: string): Promise<AssetRisk> {

@@ -14,6 +14,7 @@ import {
 } from '../domain/index.js';
 import type { Store } from '../store/database.js';
 import { copyComponents } from '../store/component.repository.js';
+import * as knowledge from '../store/knowledge.repository.js';
 import * as orgs from '../store/organisation.repository.js';
 import * as records from '../store/record.repository.js';
 import { RegisterService } from './register.service.js';
@@ -35,7 +36,16 @@ export class BackupService {
       const organisation = await this.register.getOrganisation(orgId, db);
       const out: Record<string, unknown[]> = {};
       for (const key of KIND_ORDER) out[KINDS[key].plural] = await records.allRecords(db, key, orgId);
-      return { format: BACKUP_FORMAT, version: BACKUP_VERSION, organisation, records: out } as unknown as Backup;
+      const kbEntries = await knowledge.listKbEntries(db, orgId);
+      const riskSettings = await knowledge.getRiskSettings(db, orgId);
+      return {
+        format: BACKUP_FORMAT,
+        version: BACKUP_VERSION,
+        organisation,
+        records: out,
+        kbEntries,
+        ...(riskSettings ? { riskSettings } : {}),
+      } as unknown as Backup;
     });
   }
 
@@ -75,6 +85,22 @@ export class BackupService {
               note: source,
             });
         }
+      }
+      for (const e of backup.kbEntries ?? []) {
+        await knowledge.putKbEntry(tx.db, orgId, e as knowledge.KbEntryRow);
+        history.push({ orgId, actor, kind: `kb-${e.kind}`, recordId: e.id, op: 'import', after: e, note: source });
+      }
+      if (backup.riskSettings) {
+        await knowledge.putRiskSettings(tx.db, orgId, backup.riskSettings);
+        history.push({
+          orgId,
+          actor,
+          kind: 'risk-config',
+          recordId: orgId,
+          op: 'import',
+          after: backup.riskSettings,
+          note: source,
+        });
       }
       await orgs.appendChanges(tx.db, history);
       return { organisation: orgId, counts };

@@ -24,9 +24,11 @@ import {
   type Issue,
   type KindKey,
   type OrganisationRecord,
+  type Provenance,
   type RecordOf,
   type RefKind,
 } from '../domain/index.js';
+import type { Enriched } from '../analysis/enrich.js';
 import type { Db, Store } from '../store/database.js';
 import * as orgs from '../store/organisation.repository.js';
 import * as records from '../store/record.repository.js';
@@ -65,8 +67,20 @@ export function decodeCursor(cursor: string): string {
 
 const now = () => new Date().toISOString();
 
+/** Fills empty fields of a new record from the knowledge base (see EnrichmentService). */
+export type Enricher = (
+  db: Db,
+  key: KindKey,
+  orgId: string,
+  spec: Record<string, unknown>,
+  at: string,
+) => Promise<Enriched>;
+
 export class RegisterService {
-  constructor(readonly store: Store) {}
+  constructor(
+    readonly store: Store,
+    private readonly enrich?: Enricher,
+  ) {}
 
   // ---- organisations -------------------------------------------------------------------------
 
@@ -192,16 +206,21 @@ export class RegisterService {
     const parsed = parseInput(createSchema(key), input, KINDS[key].kind) as Record<string, unknown>;
     const { id: givenId, provenance, ...spec } = parsed;
     const at = now();
-    const record = {
-      ...spec,
-      id: (givenId as string | undefined) ?? newId(KINDS[key].idPrefix),
-      revision: 1,
-      createdAt: at,
-      updatedAt: at,
-      provenance: provenance ?? entered(new Date(at)),
-    } as unknown as RecordOf<K>;
     return this.store.transaction(async ({ db }) => {
       await this.getOrganisation(orgId, db);
+      const enriched = this.enrich ? await this.enrich(db, key, orgId, spec, at) : { fields: {}, provenance: {} };
+      const base = (provenance as Provenance | undefined) ?? entered(new Date(at));
+      const record = {
+        ...spec,
+        ...enriched.fields,
+        id: (givenId as string | undefined) ?? newId(KINDS[key].idPrefix),
+        revision: 1,
+        createdAt: at,
+        updatedAt: at,
+        provenance: Object.keys(enriched.provenance).length
+          ? { ...base, fields: { ...base.fields, ...enriched.provenance } }
+          : base,
+      } as unknown as RecordOf<K>;
       if (await records.getRecord(db, key, orgId, record.id))
         throw new ConflictError(`a ${KINDS[key].kind} with id "${record.id}" already exists`);
       await this.checkReferences(db, key, orgId, record);

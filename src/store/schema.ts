@@ -241,3 +241,32 @@ export const KIND_TABLES = {
   exitPlan: exitPlans,
   measure: measures,
 } as const;
+
+/**
+ * An organisation's own knowledge-base entries: additions (new id) or overrides (an id of the
+ * shipped set) of vendors, categories and alternatives. The shipped files stay read-only.
+ */
+export const kbEntries = pgTable(
+  'kb_entries',
+  {
+    orgId: text('org_id').notNull(),
+    kind: text('kind').notNull(),
+    id: text('id').notNull(),
+    data: jsonb('data').notNull(),
+    justification: text('justification').notNull(),
+    revision: integer('revision').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+    provenance: jsonb('provenance').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.kind, t.id] })],
+);
+
+/** An organisation's overrides of the risk configuration, with the justification they need. */
+export const riskSettings = pgTable('risk_settings', {
+  orgId: text('org_id').primaryKey(),
+  overrides: jsonb('overrides').notNull(),
+  justification: text('justification').notNull(),
+  revision: integer('revision').notNull().default(1),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+});

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError, KIND_ORDER, KINDS, kindByName, type KindKey } from '../../domain/index.js';
 import { parseJsonText } from '../../ingest/json-text.js';
+import { enrichingRegister } from '../../services/enrichment.service.js';
 import { RegisterService } from '../../services/register.service.js';
 import { cliActor, resolveOrg, withStore, type GlobalFlags } from '../context.js';
 import { printJson, printTable } from '../output.js';
@@ -140,7 +141,7 @@ export function registerCommands(program: Command, globals: () => GlobalFlags): 
       const key = kindOf(kind);
       const input = readInput(opts);
       await withStore(flags, async (store) => {
-        const register = new RegisterService(store);
+        const register = enrichingRegister(store);
         const created =
           key === 'organisation'
             ? await register.createOrganisation(input, { actor: cliActor() })
