@@ -55,6 +55,24 @@ describe('stapel CLI (embedded store)', () => {
     expect(JSON.parse(shown.stdout).name).toBe('Archivering');
   });
 
+  it('analyses the register: strategic dependencies per layer, concentration, explanations', async () => {
+    const r = await runCli(['--data-dir', storeA, 'analyse']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^6 Applicaties en diensten \/ Applications and services: \d+ strategic$/m);
+    expect(r.stdout).toMatch(/^1 Grondstoffen \/ Raw materials: \d+ strategic$/m);
+    expect(r.stdout).toMatch(/Concentration by ultimate parent \(HHI \d+\)/);
+    expect(r.stdout).toMatch(/Concentration by country \(HHI \d+\)/);
+    const explained = await runCli(['--data-dir', storeA, 'explain', 'asset', 'm365-exchange']);
+    expect(explained.stdout).toMatch(
+      /^Continuity: likelihood [\d.]+ × impact \d = [\d.]+ \((low|medium|high|very-high)\)$/m,
+    );
+    expect(explained.stdout).toMatch(/jurisdiction exposure\s+1\.00\s+4/);
+    const json = await runCli(['--data-dir', storeA, '--json', 'explain', 'process', 'burgerzaken-brp']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ processId: 'burgerzaken-brp', vital: true });
+    const kb = await runCli(['--data-dir', storeA, '--json', 'kb', 'search', 'microsoft', '--kind', 'vendor']);
+    expect(JSON.parse(kb.stdout)[0]).toMatchObject({ kind: 'vendor', id: 'microsoft' });
+  });
+
   it('exports, imports into an empty store and exports the same document', async () => {
     const fileA = join(work, 'a.json');
     const fileB = join(work, 'b.json');

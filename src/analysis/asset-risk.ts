@@ -70,6 +70,18 @@ const configRef = (key: string): SourceRef => ({
   verified: true,
 });
 
+/** A factor whose fact is missing: it takes the configured default and says so. */
+function missingFactor(
+  id: string,
+  label: string,
+  value: number,
+  weight: number,
+  fact: string,
+  configKey: string,
+): Factor {
+  return { id, label, value, weight, contribution: 0, fact, sources: [configRef(configKey)], missing: true };
+}
+
 export function levelOf(score: number, config: RiskConfig): Level {
   const l = config.levels;
   return score >= l.veryHigh ? 'very-high' : score >= l.high ? 'high' : score >= l.medium ? 'medium' : 'low';
@@ -242,16 +254,16 @@ export function scoreAsset(
       missing.push(
         category ? `market shares for category "${category.id}"` : `a knowledge-base category for ${asset.name}`,
       );
-      factors.push({
-        id: 'concentration',
-        label: 'market concentration',
-        value: c.unknown,
-        weight: cw.concentration,
-        contribution: 0,
-        fact: category ? `no published market shares for ${category.name.en}` : 'category unknown',
-        sources: [configRef('concentration.unknown')],
-        missing: true,
-      });
+      factors.push(
+        missingFactor(
+          'concentration',
+          'market concentration',
+          c.unknown,
+          cw.concentration,
+          category ? `no published market shares for ${category.name.en}` : 'category unknown',
+          'concentration.unknown',
+        ),
+      );
     }
   }
   {
@@ -328,16 +340,16 @@ export function scoreAsset(
       });
     } else {
       missing.push(`the country of the provider of ${asset.name}`);
-      factors.push({
-        id: 'countryRelation',
-        label: "relation with the supplier's country",
-        value: config.countryRelation.unknown,
-        weight: cw.countryRelation,
-        contribution: 0,
-        fact: 'no provider or provider country in the register',
-        sources: [configRef('countryRelation.unknown')],
-        missing: true,
-      });
+      factors.push(
+        missingFactor(
+          'countryRelation',
+          "relation with the supplier's country",
+          config.countryRelation.unknown,
+          cw.countryRelation,
+          'no provider or provider country in the register',
+          'countryRelation.unknown',
+        ),
+      );
     }
     const code = worst?.facts?.code;
     const m = config.mutualDependence;
@@ -397,16 +409,16 @@ export function scoreAsset(
         sources: [...countries.values()].flatMap((e) => e.facts?.sources ?? []).slice(0, 3),
       });
     } else {
-      accessFactors.push({
-        id: 'jurisdiction',
-        label: 'jurisdiction exposure',
-        value: j.unknown,
-        weight: aw.jurisdiction,
-        contribution: 0,
-        fact: 'no provider or provider country in the register',
-        sources: [configRef('jurisdiction.unknown')],
-        missing: true,
-      });
+      accessFactors.push(
+        missingFactor(
+          'jurisdiction',
+          'jurisdiction exposure',
+          j.unknown,
+          aw.jurisdiction,
+          'no provider or provider country in the register',
+          'jurisdiction.unknown',
+        ),
+      );
     }
   }
   {
@@ -434,16 +446,16 @@ export function scoreAsset(
       });
     } else {
       missing.push(`data locations of ${asset.name}`);
-      accessFactors.push({
-        id: 'dataLocation',
-        label: 'data location',
-        value: d.unknown,
-        weight: aw.dataLocation,
-        contribution: 0,
-        fact: 'data location not in the register',
-        sources: [configRef('dataLocation.unknown')],
-        missing: true,
-      });
+      accessFactors.push(
+        missingFactor(
+          'dataLocation',
+          'data location',
+          d.unknown,
+          aw.dataLocation,
+          'data location not in the register',
+          'dataLocation.unknown',
+        ),
+      );
     }
   }
   {
