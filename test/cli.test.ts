@@ -66,7 +66,9 @@ describe('stapel CLI (embedded store)', () => {
     expect(explained.stdout).toMatch(
       /^Continuity: likelihood [\d.]+ × impact \d = [\d.]+ \((low|medium|high|very-high)\)$/m,
     );
-    expect(explained.stdout).toMatch(/jurisdiction exposure\s+1\.00\s+4/);
+    expect(explained.stdout).toMatch(
+      /• jurisdiction exposure: value 1\.00 × weight 4 → \+1\.6\n\s+Microsoft Corporation .*CLOUD Act/,
+    );
     const json = await runCli(['--data-dir', storeA, '--json', 'explain', 'process', 'burgerzaken-brp']);
     expect(JSON.parse(json.stdout)).toMatchObject({ processId: 'burgerzaken-brp', vital: true });
     const kb = await runCli(['--data-dir', storeA, '--json', 'kb', 'search', 'microsoft', '--kind', 'vendor']);

@@ -221,13 +221,24 @@ export function scoreAsset(
 ): AssetRisk {
   const missing: string[] = [];
   const product = asset.productId ? view.products.get(asset.productId) : undefined;
-  const category = kb.category(product?.category);
+  // Without a product category, some asset types imply one (a raw material, a cloud region).
+  const typeCategory = config.typeCategories[asset.type];
+  const category = kb.category(product?.category) ?? kb.category(product?.category ? undefined : typeCategory);
   const exposure = exposures.of(asset.id);
-  const countries = new Map<string, { facts?: CountryFacts; via: string; party: PartyRecord }>();
+  /** Countries whose jurisdiction reaches the asset; `who` names the party (or the location) that brings each. */
+  const countries = new Map<string, { facts?: CountryFacts; via: string; who: string }>();
   for (const { via, chain } of exposure.chains)
     for (const p of chain)
       if (p.country && !countries.has(p.country))
-        countries.set(p.country, { facts: kb.country(p.country), via, party: p });
+        countries.set(p.country, { facts: kb.country(p.country), via, who: p.name });
+  // Where the asset is hosted or produced: that state can seize it or ban its export.
+  for (const code of asset.hostingLocations)
+    if (!countries.has(code))
+      countries.set(code, {
+        facts: kb.country(code),
+        via: `hosting or production location of ${asset.name}`,
+        who: kb.country(code)?.name ?? code,
+      });
   const roots = [...new Set(exposure.chains.map((c) => c.chain.at(-1)!.id))];
 
   // ---- continuity ---------------------------------------------------------------------------
@@ -247,7 +258,7 @@ export function scoreAsset(
         value: v,
         weight: cw.concentration,
         contribution: 0,
-        fact: `HHI ${category.hhi} in ${category.marketShares!.market} (${top})`,
+        fact: `HHI ${category.hhi} in ${category.marketShares!.market} (${top})${product?.category ? '' : ` — category "${category.id}" from the asset type`}`,
         sources: kb.sources(category.marketShares!.sources),
       });
     } else {
@@ -319,7 +330,7 @@ export function scoreAsset(
     });
   }
   {
-    let worst: { facts?: CountryFacts; via: string; party: PartyRecord } | undefined;
+    let worst: { facts?: CountryFacts; via: string; who: string } | undefined;
     let v = -1;
     for (const entry of countries.values()) {
       const cv = countryValue(entry.facts, config);
@@ -335,8 +346,8 @@ export function scoreAsset(
         value: v,
         weight: cw.countryRelation,
         contribution: 0,
-        fact: `${describeCountry(worst.facts)}, through ${worst.party.name} (${worst.via})`,
-        sources: worst.facts.sources.filter((s) => s.id),
+        fact: `${describeCountry(worst.facts)}, through ${worst.who} (${worst.via})`,
+        sources: worst.facts.standingSources,
       });
     } else {
       missing.push(`the country of the provider of ${asset.name}`);
@@ -378,6 +389,30 @@ export function scoreAsset(
 
   // ---- access -------------------------------------------------------------------------------
   const aw = config.accessWeights;
+  if (asset.type === 'raw-material') {
+    // A raw material holds no data: the access threat does not apply.
+    const na = (id: string, label: string, weight: number): Factor => ({
+      id,
+      label,
+      value: 0,
+      weight,
+      contribution: 0,
+      fact: 'not applicable: a raw material holds no data',
+      sources: [configRef('accessImpact.none')],
+    });
+    const access = threat(
+      [
+        na('jurisdiction', 'jurisdiction exposure', aw.jurisdiction),
+        na('dataLocation', 'data location', aw.dataLocation),
+        na('keyControl', 'who holds the keys', aw.keyControl),
+      ],
+      config.accessImpact.none,
+      'a raw material holds no data',
+      [],
+      config,
+    );
+    return result(access);
+  }
   const accessFactors: Factor[] = [];
   {
     const j = config.jurisdiction;
@@ -394,9 +429,9 @@ export function scoreAsset(
         weight: aw.jurisdiction,
         contribution: 0,
         fact: laws.length
-          ? `${e.party.name} (${e.via}) is under ${e.facts!.code} law: ${laws.map((l) => l.name).join(', ')}`
-          : `${e.party.name} (${e.via}) is in ${e.facts!.name}, a state with an offensive cyber programme against NL`,
-        sources: kb.sources([...new Set(laws.flatMap((l) => l.sources))]).concat(laws.length ? [] : e.facts!.sources),
+          ? `${e.who} (${e.via}) is under ${e.facts!.code} law: ${laws.map((l) => l.name).join(', ')}`
+          : `${e.who} (${e.via}) is in ${e.facts!.name}, a state with an offensive cyber programme against NL`,
+        sources: laws.length ? kb.sources([...new Set(laws.flatMap((l) => l.sources))]) : e.facts!.standingSources,
       });
     } else if (countries.size) {
       accessFactors.push({
@@ -406,7 +441,7 @@ export function scoreAsset(
         weight: aw.jurisdiction,
         contribution: 0,
         fact: `no extraterritorial access law known for ${[...countries.keys()].join(', ')}`,
-        sources: [...countries.values()].flatMap((e) => e.facts?.sources ?? []).slice(0, 3),
+        sources: kb.sources([...new Set(kb.kb.laws.laws.flatMap((l) => l.sources))]).slice(0, 3),
       });
     } else {
       accessFactors.push(
@@ -483,32 +518,42 @@ export function scoreAsset(
     config,
   );
 
-  const strategicByContinuity = continuity.impact >= config.strategic.continuityImpact;
-  const strategicByAccess = access.impact >= config.strategic.accessImpact;
-  const top = exposure.chains.find((c) => c.via.startsWith('provider'))?.chain ?? exposure.chains[0]?.chain;
-  const provider = asset.providerId ? view.parties.get(asset.providerId) : undefined;
-  const parent = top?.at(-1);
-  return {
-    assetId: asset.id,
-    name: asset.name,
-    layers: asset.layers,
-    strategic: strategicByContinuity || strategicByAccess,
-    strategicReason:
-      [
-        strategicByContinuity ? `continuity: ${continuity.impactReason}` : '',
-        strategicByAccess ? `access: ${access.impactReason}` : '',
-      ]
-        .filter(Boolean)
-        .join('; ') || 'neither serves a vital process nor holds sensitive information',
-    ...(provider ? { provider: { id: provider.id, name: provider.name } } : {}),
-    ...(parent
-      ? { ultimateParent: { id: parent.id, name: parent.name, ...(parent.country ? { country: parent.country } : {}) } }
-      : {}),
-    jurisdictions: [...countries.keys()],
-    roots,
-    continuity,
-    access,
-    ...(p ? { process: p.id } : {}),
-    missing,
-  };
+  return result(access);
+
+  function result(access: ThreatScore): AssetRisk {
+    const strategicByContinuity = continuity.impact >= config.strategic.continuityImpact;
+    const strategicByAccess = access.impact >= config.strategic.accessImpact;
+    const top = exposure.chains.find((c) => c.via.startsWith('provider'))?.chain ?? exposure.chains[0]?.chain;
+    const provider = asset.providerId ? view.parties.get(asset.providerId) : undefined;
+    const parent = top?.at(-1);
+    return {
+      assetId: asset.id,
+      name: asset.name,
+      layers: asset.layers,
+      strategic: strategicByContinuity || strategicByAccess,
+      strategicReason:
+        [
+          strategicByContinuity ? `continuity: ${continuity.impactReason}` : '',
+          strategicByAccess ? `access: ${access.impactReason}` : '',
+        ]
+          .filter(Boolean)
+          .join('; ') || 'neither serves a vital process nor holds sensitive information',
+      ...(provider ? { provider: { id: provider.id, name: provider.name } } : {}),
+      ...(parent
+        ? {
+            ultimateParent: {
+              id: parent.id,
+              name: parent.name,
+              ...(parent.country ? { country: parent.country } : {}),
+            },
+          }
+        : {}),
+      jurisdictions: [...countries.keys()],
+      roots,
+      continuity,
+      access,
+      ...(p ? { process: p.id } : {}),
+      missing,
+    };
+  }
 }

@@ -38,6 +38,8 @@ export interface CountryFacts {
   laws: LawsFile['laws'];
   /** Sources of the group memberships and laws that make up these facts. */
   sources: SourceRef[];
+  /** The sources behind the country's standing: the list that decides its relation value. */
+  standingSources: SourceRef[];
 }
 
 export interface CategoryFacts extends Category {
@@ -123,6 +125,19 @@ export class KnowledgeIndex {
         offensiveCyber: inGroup(g.offensiveCyberAgainstNl.members),
         laws,
         sources: [...sourceIds].map((id) => this.source(id)),
+        standingSources: this.sources(
+          inGroup(g.offensiveCyberAgainstNl.members)
+            ? g.offensiveCyberAgainstNl.sources
+            : inGroup(g.eu.members)
+              ? g.eu.sources
+              : inGroup(g.eea.members)
+                ? g.eea.sources
+                : inGroup(g.nato.members)
+                  ? g.nato.sources
+                  : adequacy
+                    ? g.gdprAdequacy.sources
+                    : g.eu.sources,
+        ),
       });
     }
     for (const v of kb.vendors.vendors) {

@@ -73,6 +73,8 @@ export const riskConfigSchema = z.strictObject({
   strategic: z.strictObject({ continuityImpact: z.number().min(1).max(5), accessImpact: z.number().min(1).max(5) }),
   /** Score (likelihood × impact, 1–25) from which a level starts. */
   levels: z.strictObject({ medium: z.number(), high: z.number(), veryHigh: z.number() }),
+  /** Knowledge-base category assumed for an asset type when the asset names no product. */
+  typeCategories: z.record(z.string(), z.string()),
   /** Reasoning per setting, shown in docs/methodology.md and the report appendix. */
   reasoning: z.record(z.string(), z.string()),
 });

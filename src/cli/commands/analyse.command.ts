@@ -15,17 +15,16 @@ const threat = (t: ThreatScore) => `${t.score.toFixed(1)} ${t.level}`;
 function printThreat(name: string, t: ThreatScore): void {
   console.log(`\n${name}: likelihood ${t.likelihood} × impact ${t.impact} = ${t.score} (${t.level})`);
   console.log(`  impact: ${t.impactReason}`);
-  printTable(
-    ['FACTOR', 'VALUE', 'WEIGHT', '+LIKELIHOOD', 'FACT', 'SOURCES'],
-    t.factors.map((f) => [
-      f.label + (f.missing ? ' (missing)' : ''),
-      f.value.toFixed(2),
-      f.weight,
-      f.contribution.toFixed(1),
-      f.fact,
-      f.sources.map((s) => `${s.title}${s.verified ? '' : ' [not verified]'}`).join('; '),
-    ]),
-  );
+  console.log(`  likelihood = 1 + the contributions of the factors:`);
+  for (const f of t.factors) {
+    console.log(
+      `  • ${f.label}: value ${f.value.toFixed(2)} × weight ${f.weight} → +${f.contribution.toFixed(1)}${f.missing ? '  (fact missing: default used)' : ''}`,
+    );
+    console.log(`      ${f.fact}`);
+    console.log(
+      `      sources: ${f.sources.map((s) => `${s.title}${s.url ? ` <${s.url}>` : ''}${s.verified ? '' : ' [not verified]'}`).join('; ')}`,
+    );
+  }
 }
 
 function printAsset(a: AssetRisk): void {
