@@ -7,6 +7,7 @@ import { LAYERS, type Layer } from '../domain/index.js';
 import { ExposureIndex, levelOf, scoreAsset, servedImpacts, type AssetRisk, type Level } from './asset-risk.js';
 import { hhi, type KnowledgeIndex } from './knowledge-index.js';
 import { Propagator, type GroupOutcome } from './propagation.js';
+import { assetComponents, upstreamMax, upstreamUnion } from './upstream.js';
 import { RegisterView, type RegisterData } from './register-view.js';
 import type { RiskConfig } from './risk-config.js';
 
@@ -16,8 +17,8 @@ export interface ProcessRisk {
   vital: boolean;
   continuity: { likelihood: number; impact: number; score: number; level: Level; via?: string; groups: GroupOutcome[] };
   access: { score: number; level: Level; via?: string };
-  /** Assets this process cannot do without: reached through required edges only. */
-  singlePointsOfFailure: string[];
+  /** For vital processes: the assets it cannot do without, reached through required edges only. */
+  singlePointsOfFailure?: string[];
 }
 
 export interface ConcentrationRow {
@@ -75,34 +76,21 @@ export function analyse({ organisation, register, kb, config, today = new Date()
   const ctx = { view, kb, config, today, exposures: new ExposureIndex(view), impacts: servedImpacts(view, config) };
   const assets = register.assets.map((a) => scoreAsset(a, ctx));
   const byId = new Map(assets.map((a) => [a.assetId, a]));
-  const propagator = new Propagator(view, byId);
+  const comp = assetComponents(view);
+  const propagator = new Propagator(view, byId, comp, (id) => ctx.exposures.ownRoots.get(id) ?? []);
 
   // Highest access score anywhere upstream of an asset (access is not lowered by redundancy).
-  const accessMemo = new Map<string, { score: number; via: string }>();
-  const maxAccess = (id: string, visiting = new Set<string>()): { score: number; via: string } => {
-    const known = accessMemo.get(id);
-    if (known) return known;
-    let best = { score: byId.get(id)?.access.score ?? 0, via: id };
-    if (visiting.has(id)) return best;
-    visiting.add(id);
-    for (const up of view.upstream(id)) {
-      const u = maxAccess(up, visiting);
-      if (u.score > best.score) best = u;
-    }
-    visiting.delete(id);
-    accessMemo.set(id, best);
-    return best;
-  };
+  const maxAccess = upstreamMax(comp, (id) => byId.get(id)?.access.score ?? 0);
 
   const processes: ProcessRisk[] = register.processes.map((p) => {
-    const prop = propagator.process(p.id);
+    const prop = propagator.consumer(`process:${p.id}`);
     const impact = impactOf(p, config);
     const score = Math.round(prop.likelihood * impact * 10) / 10;
     const needs = view.needs.get(`process:${p.id}`);
     let access = { score: 0, via: undefined as string | undefined };
     for (const a of needs ? [...needs.required, ...needs.groups.flatMap((g) => g.members)] : []) {
-      const m = maxAccess(a);
-      if (m.score > access.score) access = m;
+      const m = maxAccess.get(a);
+      if (m && m.value > access.score) access = { score: m.value, via: m.at };
     }
     return {
       processId: p.id,
@@ -117,20 +105,12 @@ export function analyse({ organisation, register, kb, config, today = new Date()
         groups: prop.groups,
       },
       access: { score: access.score, level: levelOf(access.score, config), ...(access.via ? { via: access.via } : {}) },
-      singlePointsOfFailure: requiredClosure(view, p.id),
+      ...(p.vital ? { singlePointsOfFailure: requiredClosure(view, p.id) } : {}),
     };
   });
 
   // ---- portfolio ------------------------------------------------------------------------------
   const vital = register.processes.filter((p) => p.vital);
-  const vitalRoots = new Map<string, Set<string>>(); // process → ultimate parents it depends on
-  for (const p of vital) {
-    const needs = view.needs.get(`process:${p.id}`);
-    const roots = new Set<string>();
-    for (const a of needs ? [...needs.required, ...needs.groups.flatMap((g) => g.members)] : [])
-      for (const r of propagator.rootsOf(a)) roots.add(r);
-    vitalRoots.set(p.id, roots);
-  }
   const parentOf = (a: AssetRisk) => a.ultimateParent?.id;
   const countryOf = (a: AssetRisk) => a.ultimateParent?.country;
   const categoryOf = (a: AssetRisk) => {
@@ -138,19 +118,37 @@ export function analyse({ organisation, register, kb, config, today = new Date()
     const product = asset.productId ? view.products.get(asset.productId) : undefined;
     return product?.category ?? `type:${asset.type}`;
   };
+  // What each vital process depends on anywhere upstream: ultimate parents, their countries, and
+  // the categories of the assets it reaches.
+  const categoryByAsset = new Map(assets.map((a) => [a.assetId, categoryOf(a)]));
+  const categoriesUpstream = upstreamUnion(comp, (id) => [categoryByAsset.get(id)!]);
+  const vitalKeys = vital.map((p) => {
+    const needs = view.needs.get(`process:${p.id}`);
+    const direct = needs ? [...needs.required, ...needs.groups.flatMap((g) => g.members)] : [];
+    const parents = new Set<string>();
+    for (const id of direct) for (const r of propagator.rootsOf(id)) parents.add(r);
+    const countries = new Set<string>();
+    for (const r of parents) {
+      const c = view.parties.get(r)?.country;
+      if (c) countries.add(c);
+    }
+    const categories = new Set<string>();
+    for (const id of direct) for (const c of categoriesUpstream.get(id)) categories.add(c);
+    return { parents, countries, categories };
+  });
   const concentration = (
     keyOf: (a: AssetRisk) => string | undefined,
     label: (key: string) => string,
-    rootMatches: (root: string, key: string) => boolean,
+    keysOfProcess: (k: (typeof vitalKeys)[number]) => ReadonlySet<string>,
   ): Concentration => {
     const counts = new Map<string, number>();
     for (const a of assets) {
       const k = keyOf(a);
       if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
     }
-    const total = [...counts.values()].reduce((s, n) => s + n, 0) || 1;
+    const total = [...counts.values()].reduce((sum, n) => sum + n, 0) || 1;
     const rows = [...counts].map(([key, n]) => {
-      const dependent = vital.filter((p) => [...vitalRoots.get(p.id)!].some((r) => rootMatches(r, key))).length;
+      const dependent = vitalKeys.filter((k) => keysOfProcess(k).has(key)).length;
       return {
         key,
         label: label(key),
@@ -159,29 +157,20 @@ export function analyse({ organisation, register, kb, config, today = new Date()
         vitalShare: vital.length ? Math.round((dependent / vital.length) * 100) / 100 : 0,
       };
     });
-    rows.sort((a, b) => b.vitalProcesses - a.vitalProcesses || b.assets - a.assets || a.key.localeCompare(b.key));
+    rows.sort((x, y) => y.vitalProcesses - x.vitalProcesses || y.assets - x.assets || x.key.localeCompare(y.key));
     return { rows, hhi: hhi([...counts.values()].map((n) => (100 * n) / total)) };
   };
   const partyName = (id: string) => view.parties.get(id)?.name ?? id;
-  const byUltimateParent = concentration(parentOf, partyName, (root, key) => root === key);
+  const byUltimateParent = concentration(parentOf, partyName, (k) => k.parents);
   const byCountry = concentration(
     countryOf,
     (c) => kb.country(c)?.name ?? c,
-    (root, key) => view.parties.get(root)?.country === key,
+    (k) => k.countries,
   );
   const byCategory = concentration(
     categoryOf,
     (k) => kb.category(k)?.name.en ?? k,
-    () => false,
-  );
-  // For categories, "depends on" means: the vital process needs an asset of that category.
-  for (const row of byCategory.rows) {
-    const inCategory = new Set(assets.filter((a) => categoryOf(a) === row.key).map((a) => a.assetId));
-    row.vitalProcesses = vital.filter((p) => reachesAny(view, p.id, inCategory)).length;
-    row.vitalShare = vital.length ? Math.round((row.vitalProcesses / vital.length) * 100) / 100 : 0;
-  }
-  byCategory.rows.sort(
-    (a, b) => b.vitalProcesses - a.vitalProcesses || b.assets - a.assets || a.key.localeCompare(b.key),
+    (k) => k.categories,
   );
 
   const strategicByLayer = Object.fromEntries(
@@ -189,7 +178,11 @@ export function analyse({ organisation, register, kb, config, today = new Date()
   ) as Record<Layer, string[]>;
   const spof = new Map<string, string[]>();
   for (const p of processes)
-    if (p.vital) for (const a of p.singlePointsOfFailure) spof.set(a, [...(spof.get(a) ?? []), p.processId]);
+    for (const a of p.singlePointsOfFailure ?? []) {
+      const list = spof.get(a);
+      if (list) list.push(p.processId);
+      else spof.set(a, [p.processId]);
+    }
   const topRisks = assets
     .map((a) => {
       const threat = a.access.score > a.continuity.score ? ('access' as const) : ('continuity' as const);
@@ -228,29 +221,7 @@ function impactOf(p: { vital: boolean; maxTolerableDowntimeHours?: number }, con
   return Math.min(5, (p.vital ? ci.vital : ci.nonVital) + (short ? ci.shortDowntimeBonus : 0));
 }
 
-/** Assets a process reaches through required edges only: each one alone can stop it. */
+/** Assets a process reaches through required edges only (each one alone can stop it), nearest first. */
 function requiredClosure(view: RegisterView, processId: string): string[] {
-  const seen = new Set<string>();
-  const queue = [...(view.needs.get(`process:${processId}`)?.required ?? [])];
-  while (queue.length) {
-    const id = queue.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    queue.push(...(view.needs.get(`asset:${id}`)?.required ?? []));
-  }
-  return [...seen].sort();
-}
-
-function reachesAny(view: RegisterView, processId: string, targets: Set<string>): boolean {
-  const seen = new Set<string>();
-  const needs = view.needs.get(`process:${processId}`);
-  const queue = needs ? [...needs.required, ...needs.groups.flatMap((g) => g.members)] : [];
-  while (queue.length) {
-    const id = queue.pop()!;
-    if (targets.has(id)) return true;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    queue.push(...view.upstream(id));
-  }
-  return false;
+  return view.closure(view.needs.get(`process:${processId}`)?.required ?? [], true);
 }

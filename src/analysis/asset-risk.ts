@@ -6,6 +6,7 @@
 import type { AssetRecord, PartyRecord, ProcessRecord } from '../domain/index.js';
 import type { CountryFacts, KnowledgeIndex, SourceRef } from './knowledge-index.js';
 import type { RegisterView } from './register-view.js';
+import { components, upstreamUnion } from './upstream.js';
 import type { RiskConfig } from './risk-config.js';
 
 export type Level = 'low' | 'medium' | 'high' | 'very-high';
@@ -106,45 +107,73 @@ export function threat(
   return { likelihood, impact, score, level: levelOf(score, config), factors, impactReason, impactSources };
 }
 
-/** Parties whose jurisdiction reaches an asset: provider, host, and hosts of what it runs on. */
+/** Who reaches an asset through jurisdiction: countries (with the party and path that bring each) and ultimate parents. */
 export interface Exposure {
-  /** Party chains (each from a party up to its ultimate parent), with the reason each applies. */
-  chains: { via: string; chain: PartyRecord[] }[];
+  /** Country → the party (or location) that brings it and how. The asset's own provider comes first. */
+  countries: Map<string, { via: string; who: string }>;
+  /** Ultimate parents of the parties that provide or host the asset or anything it runs on. */
+  roots: ReadonlySet<string>;
+  /** The chain of the asset's own provider (or host), up to its ultimate parent. */
+  chain: PartyRecord[];
 }
 
 /**
- * Exposure per asset: a walk along runs-on edges from the asset (each asset visited once, so
- * cycles end), collecting the provider and host chains met. Hosting chains are short, so a walk
- * per asset is cheap, and unlike memoised recursion it is exact inside cycles.
+ * Exposure of every asset, inherited along runs-on edges. Computed once over the components of the
+ * runs-on graph (assets that run on each other in a cycle share their exposure), aggregated by
+ * country and ultimate parent so its size stays bounded however large the hosting graph.
  */
 export class ExposureIndex {
-  private readonly memo = new Map<string, Exposure>();
-  constructor(private readonly view: RegisterView) {}
+  private readonly byAsset = new Map<string, Exposure>();
+  /** Ultimate parents of each asset's own provider and host (without what it runs on). */
+  readonly ownRoots = new Map<string, ReadonlySet<string>>();
+
+  constructor(private readonly view: RegisterView) {
+    const comp = components([...view.assets.keys()], (id) => view.runsOn.get(id) ?? []);
+    const own = new Map<string, { countries: Exposure['countries']; roots: Set<string>; chain: PartyRecord[] }>();
+    for (const asset of view.assets.values()) {
+      const countries: Exposure['countries'] = new Map();
+      const roots = new Set<string>();
+      let first: PartyRecord[] = [];
+      for (const [role, partyId] of [
+        ['provider', asset.providerId],
+        ['host', asset.hostingPartyId],
+      ] as const) {
+        const chain = view.chain(partyId);
+        if (!chain.length) continue;
+        if (!first.length) first = chain;
+        roots.add(chain.at(-1)!.id);
+        for (const p of chain)
+          if (p.country && !countries.has(p.country))
+            countries.set(p.country, { via: `${role} of ${asset.name}`, who: p.name });
+      }
+      own.set(asset.id, { countries, roots, chain: first });
+      this.ownRoots.set(asset.id, roots);
+    }
+    const roots = upstreamUnion(comp, (id) => own.get(id)!.roots);
+    const inherited: { countries: Exposure['countries'] }[] = [];
+    comp.members.forEach((members, c) => {
+      const countries: Exposure['countries'] = new Map();
+      for (const id of members) {
+        const o = own.get(id)!;
+        for (const [code, e] of o.countries) if (!countries.has(code)) countries.set(code, e);
+      }
+      for (const n of comp.next[c]!) {
+        for (const [code, e] of inherited[n]!.countries)
+          if (!countries.has(code))
+            countries.set(code, { who: e.who, via: e.via.endsWith(' via hosting') ? e.via : `${e.via} via hosting` });
+      }
+      inherited.push({ countries });
+    });
+    for (const [id, o] of own) {
+      const shared = inherited[comp.of.get(id)!]!;
+      const countries = new Map(o.countries);
+      for (const [code, e] of shared.countries) if (!countries.has(code)) countries.set(code, e);
+      this.byAsset.set(id, { countries, roots: roots.get(id), chain: o.chain });
+    }
+  }
 
   of(assetId: string): Exposure {
-    const known = this.memo.get(assetId);
-    if (known) return known;
-    const chains: Exposure['chains'] = [];
-    const seen = new Set<string>([assetId]);
-    const queue = [assetId];
-    while (queue.length) {
-      const id = queue.shift()!;
-      const asset = this.view.assets.get(id);
-      if (!asset) continue;
-      const suffix = id === assetId ? '' : ' via hosting';
-      if (asset.providerId)
-        chains.push({ via: `provider of ${asset.name}${suffix}`, chain: this.view.chain(asset.providerId) });
-      if (asset.hostingPartyId)
-        chains.push({ via: `host of ${asset.name}${suffix}`, chain: this.view.chain(asset.hostingPartyId) });
-      for (const host of this.view.runsOn.get(id) ?? [])
-        if (!seen.has(host)) {
-          seen.add(host);
-          queue.push(host);
-        }
-    }
-    const exposure = { chains: chains.filter((c) => c.chain.length > 0) };
-    this.memo.set(assetId, exposure);
-    return exposure;
+    return this.byAsset.get(assetId) ?? { countries: new Map(), roots: new Set(), chain: [] };
   }
 }
 
@@ -227,10 +256,7 @@ export function scoreAsset(
   const exposure = exposures.of(asset.id);
   /** Countries whose jurisdiction reaches the asset; `who` names the party (or the location) that brings each. */
   const countries = new Map<string, { facts?: CountryFacts; via: string; who: string }>();
-  for (const { via, chain } of exposure.chains)
-    for (const p of chain)
-      if (p.country && !countries.has(p.country))
-        countries.set(p.country, { facts: kb.country(p.country), via, who: p.name });
+  for (const [code, e] of exposure.countries) countries.set(code, { facts: kb.country(code), ...e });
   // Where the asset is hosted or produced: that state can seize it or ban its export.
   for (const code of asset.hostingLocations)
     if (!countries.has(code))
@@ -239,7 +265,7 @@ export function scoreAsset(
         via: `hosting or production location of ${asset.name}`,
         who: kb.country(code)?.name ?? code,
       });
-  const roots = [...new Set(exposure.chains.map((c) => c.chain.at(-1)!.id))];
+  const roots = [...exposure.roots];
 
   // ---- continuity ---------------------------------------------------------------------------
   const cw = config.continuityWeights;
@@ -523,9 +549,8 @@ export function scoreAsset(
   function result(access: ThreatScore): AssetRisk {
     const strategicByContinuity = continuity.impact >= config.strategic.continuityImpact;
     const strategicByAccess = access.impact >= config.strategic.accessImpact;
-    const top = exposure.chains.find((c) => c.via.startsWith('provider'))?.chain ?? exposure.chains[0]?.chain;
     const provider = asset.providerId ? view.parties.get(asset.providerId) : undefined;
-    const parent = top?.at(-1);
+    const parent = exposure.chain.at(-1);
     return {
       assetId: asset.id,
       name: asset.name,

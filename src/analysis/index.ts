@@ -5,3 +5,4 @@ export * from './propagation.js';
 export * from './register-view.js';
 export * from './risk-config.js';
 export * from './enrich.js';
+export * from './upstream.js';

@@ -3,9 +3,13 @@
  * semantics: a consumer is as exposed as its most exposed required dependency (weakest link); a
  * redundancy group is exposed only as far as its members can fail together — members that share an
  * ultimate parent anywhere upstream count as one, and independent members must all fail.
+ *
+ * Effective likelihoods are computed over the strongly connected components, upstream first, so
+ * every asset is computed from final inputs and cycles settle.
  */
 import type { AssetRisk } from './asset-risk.js';
-import type { RegisterView } from './register-view.js';
+import type { Needs, RegisterView } from './register-view.js';
+import { assetComponents, upstreamUnion, type Components, type UpstreamSets } from './upstream.js';
 
 /** Interruption likelihood 1–5 as a 0–1 proxy, and back. */
 export const toP = (likelihood: number) => (likelihood - 1) / 4;
@@ -30,56 +34,50 @@ export interface Propagated {
   groups: GroupOutcome[];
 }
 
+interface Partitioned {
+  partitions: string[][];
+  sharedRoots: string[];
+}
+
 export class Propagator {
-  private readonly effective = new Map<string, Propagated>();
-  private readonly rootMemo = new Map<string, Set<string>>();
+  /** Ultimate parents each asset depends on, through its own exposure and everything upstream. */
+  readonly roots: UpstreamSets<string>;
+  private readonly effective = new Map<string, number>();
+  private readonly partitionMemo = new Map<string, Partitioned>();
 
   constructor(
     private readonly view: RegisterView,
     private readonly risks: Map<string, AssetRisk>,
-  ) {}
+    comp: Components = assetComponents(view),
+    /** Ultimate parents behind each asset itself (its provider and host); upstream ones are added here. */
+    ownRoots: (assetId: string) => Iterable<string> = (id) => risks.get(id)?.roots ?? [],
+  ) {
+    this.roots = upstreamUnion(comp, ownRoots);
+    this.settle(comp);
+  }
 
-  /** Ultimate parents an asset depends on, through its own exposure and everything upstream. */
-  rootsOf(assetId: string, visiting = new Set<string>()): Set<string> {
-    const known = this.rootMemo.get(assetId);
-    if (known) return known;
-    const roots = new Set(this.risks.get(assetId)?.roots ?? []);
-    if (visiting.has(assetId)) return roots;
-    visiting.add(assetId);
-    for (const up of this.view.upstream(assetId)) for (const r of this.rootsOf(up, visiting)) roots.add(r);
-    visiting.delete(assetId);
-    this.rootMemo.set(assetId, roots);
-    return roots;
+  rootsOf(assetId: string): ReadonlySet<string> {
+    return this.roots.get(assetId);
   }
 
   /** Effective continuity likelihood of an asset. */
-  asset(assetId: string, visiting = new Set<string>()): Propagated {
-    const known = this.effective.get(assetId);
-    if (known) return known;
-    const own = this.risks.get(assetId)?.continuity.likelihood ?? 1;
-    if (visiting.has(assetId)) return { likelihood: own, groups: [] };
-    visiting.add(assetId);
-    const result = this.combine(`asset:${assetId}`, own, assetId, visiting);
-    visiting.delete(assetId);
-    this.effective.set(assetId, result);
-    return result;
+  likelihood(assetId: string): number {
+    return this.effective.get(assetId) ?? this.risks.get(assetId)?.continuity.likelihood ?? 1;
   }
 
-  /** Effective continuity likelihood of a process (it has no exposure of its own). */
-  process(processId: string): Propagated {
-    return this.combine(`process:${processId}`, 1, undefined, new Set());
-  }
-
-  private combine(consumer: string, own: number, ownId: string | undefined, visiting: Set<string>): Propagated {
-    const needs = this.view.needs.get(consumer);
-    let best: Propagated = { likelihood: own, ...(ownId ? { via: ownId } : {}), groups: [] };
+  /** The propagated continuity of a consumer ("process:id" or "asset:id"), with its groups explained. */
+  consumer(ref: string): Propagated {
+    const own = ref.startsWith('asset:') ? this.likelihood(ref.slice(6)) : 1;
+    const needs = this.view.needs.get(ref);
+    let best: Propagated = { likelihood: own, groups: [] };
     if (!needs) return best;
     for (const id of needs.required) {
-      const l = this.asset(id, visiting).likelihood;
-      if (l > best.likelihood) best = { ...best, likelihood: l, via: id };
+      const l = this.likelihood(id);
+      if (l > best.likelihood || (best.via === undefined && ref.startsWith('process:')))
+        best = { ...best, likelihood: l, via: id };
     }
     for (const g of needs.groups) {
-      const outcome = this.group(g.name, g.members, visiting);
+      const outcome = this.group(ref, g.name, g.members);
       best.groups.push(outcome);
       if (outcome.likelihood > best.likelihood)
         best = { ...best, likelihood: outcome.likelihood, via: `group:${g.name}` };
@@ -87,8 +85,69 @@ export class Propagator {
     return best;
   }
 
-  private group(name: string, members: string[], visiting: Set<string>): GroupOutcome {
-    // Union-find over members: two members that share an upstream ultimate parent fail together.
+  /**
+   * Effective likelihoods, component by component with upstream components first: an asset outside
+   * a cycle is computed once from final inputs; inside a cycle a worklist raises members until
+   * nothing changes (values only rise and are bounded, so it ends).
+   */
+  private settle(comp: Components): void {
+    for (const [id, r] of this.risks) this.effective.set(id, r.continuity.likelihood);
+    for (const members of comp.members) {
+      const inComponent = new Set(members);
+      const queue = [...members];
+      const queued = new Set(members);
+      while (queue.length) {
+        const id = queue.pop()!;
+        queued.delete(id);
+        const needs = this.view.needs.get(`asset:${id}`);
+        if (!needs) continue;
+        const value = Math.max(this.likelihood(id), this.needed(`asset:${id}`, needs));
+        if (value <= this.likelihood(id)) continue;
+        this.effective.set(id, value);
+        if (members.length === 1) continue;
+        for (const c of this.view.consumers.get(id) ?? []) {
+          const consumer = c.slice(6);
+          if (c.startsWith('asset:') && inComponent.has(consumer) && !queued.has(consumer)) {
+            queued.add(consumer);
+            queue.push(consumer);
+          }
+        }
+      }
+    }
+  }
+
+  /** The highest likelihood among what a consumer needs (required assets and groups). */
+  private needed(ref: string, needs: Needs): number {
+    let value = 1;
+    for (const id of needs.required) value = Math.max(value, this.likelihood(id));
+    for (const g of needs.groups)
+      value = Math.max(value, this.groupLikelihood(this.partition(ref, g.name, g.members).partitions));
+    return value;
+  }
+
+  private groupLikelihood(partitions: string[][]): number {
+    let p = 1;
+    for (const part of partitions) p *= Math.max(...part.map((m) => toP(this.likelihood(m))));
+    return toLikelihood(p);
+  }
+
+  private group(ref: string, name: string, members: string[]): GroupOutcome {
+    const { partitions, sharedRoots } = this.partition(ref, name, members);
+    return {
+      name,
+      members,
+      partitions,
+      independent: partitions.length === members.length && members.length > 1,
+      sharedRoots,
+      likelihood: this.groupLikelihood(partitions),
+    };
+  }
+
+  /** Union-find over the members: two that share an upstream ultimate parent fail together. */
+  private partition(ref: string, name: string, members: string[]): Partitioned {
+    const key = `${ref}\u0000${name}`;
+    const known = this.partitionMemo.get(key);
+    if (known) return known;
     const parent = members.map((_, i) => i);
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
     const roots = members.map((m) => this.rootsOf(m));
@@ -100,17 +159,10 @@ export class Propagator {
             shared.add(r);
             parent[find(i)] = find(j);
           }
-    const partitions = new Map<number, string[]>();
-    members.forEach((m, i) => partitions.set(find(i), [...(partitions.get(find(i)) ?? []), m]));
-    let p = 1;
-    for (const part of partitions.values()) p *= Math.max(...part.map((m) => toP(this.asset(m, visiting).likelihood)));
-    return {
-      name,
-      members,
-      partitions: [...partitions.values()],
-      independent: partitions.size === members.length && members.length > 1,
-      sharedRoots: [...shared],
-      likelihood: toLikelihood(p),
-    };
+    const groups = new Map<number, string[]>();
+    members.forEach((m, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), m]));
+    const result = { partitions: [...groups.values()], sharedRoots: [...shared].sort() };
+    this.partitionMemo.set(key, result);
+    return result;
   }
 }

@@ -26,6 +26,17 @@ export interface Needs {
   groups: { name: string; members: string[] }[];
 }
 
+const NONE: readonly string[] = [];
+
+/** The asset graph with integer ids: upstream lists by position, as ids and as indexes. */
+export interface IndexedGraph {
+  ids: string[];
+  index: Map<string, number>;
+  all: string[][];
+  allIdx: number[][];
+  requiredIdx: number[][];
+}
+
 export class RegisterView {
   readonly assets = new Map<string, AssetRecord>();
   readonly parties = new Map<string, PartyRecord>();
@@ -88,8 +99,54 @@ export class RegisterView {
   }
 
   /** Assets an asset runs on or uses, required or in a group (its upstream). */
-  upstream(assetId: string): string[] {
-    const n = this.needs.get(`asset:${assetId}`);
-    return n ? [...n.required, ...n.groups.flatMap((g) => g.members)] : [];
+  upstream(assetId: string): readonly string[] {
+    return this.graph().all[this.graph().index.get(assetId) ?? -1] ?? NONE;
+  }
+
+  private indexed?: IndexedGraph;
+
+  /** The asset graph with integer ids, for walks over large registers. */
+  graph(): IndexedGraph {
+    if (this.indexed) return this.indexed;
+    const ids = [...this.assets.keys()];
+    const index = new Map(ids.map((id, i) => [id, i]));
+    const toIdx = (list: readonly string[]) => list.map((id) => index.get(id)!).filter((i) => i !== undefined);
+    const all: string[][] = [];
+    const allIdx: number[][] = [];
+    const requiredIdx: number[][] = [];
+    for (const id of ids) {
+      const n = this.needs.get(`asset:${id}`);
+      const up = n ? [...n.required, ...n.groups.flatMap((g) => g.members)] : [];
+      all.push(up);
+      allIdx.push(toIdx(up));
+      requiredIdx.push(n ? toIdx(n.required) : []);
+    }
+    this.indexed = { ids, index, all, allIdx, requiredIdx };
+    return this.indexed;
+  }
+
+  /**
+   * Assets reached from `starts` along upstream edges (all of them, or only required ones), as
+   * asset ids. A breadth-first walk over integer arrays: registers can hold many thousands.
+   */
+  closure(starts: readonly string[], requiredOnly: boolean): string[] {
+    const g = this.graph();
+    const adjacency = requiredOnly ? g.requiredIdx : g.allIdx;
+    const seen = new Uint8Array(g.ids.length);
+    const queue: number[] = [];
+    for (const id of starts) {
+      const i = g.index.get(id);
+      if (i !== undefined && !seen[i]) {
+        seen[i] = 1;
+        queue.push(i);
+      }
+    }
+    for (let head = 0; head < queue.length; head++)
+      for (const j of adjacency[queue[head]!]!)
+        if (!seen[j]) {
+          seen[j] = 1;
+          queue.push(j);
+        }
+    return queue.map((i) => g.ids[i]!);
   }
 }
