@@ -165,9 +165,14 @@ export class ExposureIndex {
       inherited.push({ countries });
     });
     for (const [id, o] of own) {
-      const shared = inherited[comp.of.get(id)!]!;
-      const countries = new Map(o.countries);
-      for (const [code, e] of shared.countries) if (!countries.has(code)) countries.set(code, e);
+      const c = comp.of.get(id)!;
+      const shared = inherited[c]!;
+      // Alone in its component, the asset's own entries already come first in the shared map.
+      let countries = shared.countries;
+      if (comp.members[c]!.length > 1) {
+        countries = new Map(o.countries);
+        for (const [code, e] of shared.countries) if (!countries.has(code)) countries.set(code, e);
+      }
       this.byAsset.set(id, { countries, roots: roots.get(id), chain: o.chain });
     }
   }
@@ -223,7 +228,16 @@ function countryValue(c: CountryFacts | undefined, config: RiskConfig): number {
   return r.other;
 }
 
+const described = new WeakMap<CountryFacts, string>();
 function describeCountry(c: CountryFacts): string {
+  const known = described.get(c);
+  if (known) return known;
+  const text = describeCountryText(c);
+  described.set(c, text);
+  return text;
+}
+
+function describeCountryText(c: CountryFacts): string {
   const tags = [
     c.eu ? 'EU' : c.eea ? 'EEA' : '',
     c.nato ? 'NATO' : '',

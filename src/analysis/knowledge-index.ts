@@ -300,8 +300,14 @@ export class KnowledgeIndex {
       : { kind: 'knowledge-base', id, title: `unknown source "${id}"`, verified: false };
   }
 
+  private readonly sourceLists = new Map<string, SourceRef[]>();
+
+  /** The sources of a list of ids; the same list gives the same (shared, read-only) array. */
   sources(ids: readonly string[]): SourceRef[] {
-    return ids.map((id) => this.source(id));
+    const key = ids.join('\u0000');
+    let list = this.sourceLists.get(key);
+    if (!list) this.sourceLists.set(key, (list = ids.map((id) => this.source(id))));
+    return list;
   }
 }
 

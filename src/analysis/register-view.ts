@@ -80,17 +80,23 @@ export class RegisterView {
     }
   }
 
+  private readonly chains = new Map<string, PartyRecord[]>();
+
   /** The chain from a party up to its ultimate parent (the party itself first); cycles are cut. */
   chain(partyId: string | undefined): PartyRecord[] {
+    if (!partyId) return [];
+    const known = this.chains.get(partyId);
+    if (known) return known;
     const out: PartyRecord[] = [];
     const seen = new Set<string>();
-    for (let id = partyId; id && !seen.has(id);) {
+    for (let id: string | undefined = partyId; id && !seen.has(id);) {
       seen.add(id);
       const p = this.parties.get(id);
       if (!p) break;
       out.push(p);
       id = p.parentId;
     }
+    this.chains.set(partyId, out);
     return out;
   }
 
