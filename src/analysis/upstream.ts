@@ -17,59 +17,84 @@ export interface Components {
 
 /** Components of the graph over `ids` whose edges `next(id)` gives (ids outside `ids` are ignored). */
 export function components(ids: readonly string[], next: (id: string) => readonly string[]): Components {
-  const known = new Set(ids);
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
+  const position = new Map(ids.map((id, i) => [id, i]));
+  const adjacency = ids.map((id) => {
+    const out: number[] = [];
+    for (const up of next(id)) {
+      const j = position.get(up);
+      if (j !== undefined) out.push(j);
+    }
+    return out;
+  });
+  const { component, count } = tarjan(adjacency);
   const of = new Map<string, number>();
-  const members: string[][] = [];
+  const members: string[][] = Array.from({ length: count }, () => []);
+  ids.forEach((id, i) => {
+    of.set(id, component[i]!);
+    members[component[i]!]!.push(id);
+  });
+  const edges = Array.from({ length: count }, () => new Set<number>());
+  adjacency.forEach((ups, i) => {
+    const c = component[i]!;
+    for (const j of ups) if (component[j] !== c) edges[c]!.add(component[j]!);
+  });
+  return { of, members, next: edges };
+}
+
+/**
+ * Tarjan's strongly connected components over integer adjacency lists, without recursion.
+ * Components are numbered in the order they complete: every component a node reaches has a lower
+ * number than the node's own.
+ */
+export function tarjan(adjacency: readonly (readonly number[])[]): { component: Int32Array; count: number } {
+  const n = adjacency.length;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const component = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(n);
+  const frames = new Int32Array(n);
+  const cursor = new Int32Array(n);
+  let sp = 0;
   let counter = 0;
-  for (const start of ids) {
-    if (index.has(start)) continue;
-    const work: { id: string; ups: string[]; i: number }[] = [];
-    const open = (id: string) => {
-      index.set(id, counter);
-      low.set(id, counter++);
-      stack.push(id);
-      onStack.add(id);
-      work.push({ id, ups: next(id).filter((u) => known.has(u)), i: 0 });
+  let count = 0;
+  for (let start = 0; start < n; start++) {
+    if (index[start] !== -1) continue;
+    let fp = 0;
+    const open = (v: number) => {
+      index[v] = low[v] = counter++;
+      stack[sp++] = v;
+      onStack[v] = 1;
+      cursor[v] = 0;
+      frames[fp++] = v;
     };
     open(start);
-    while (work.length) {
-      const frame = work[work.length - 1]!;
-      if (frame.i < frame.ups.length) {
-        const up = frame.ups[frame.i++]!;
-        if (!index.has(up)) open(up);
-        else if (onStack.has(up)) low.set(frame.id, Math.min(low.get(frame.id)!, index.get(up)!));
+    while (fp > 0) {
+      const v = frames[fp - 1]!;
+      const ups = adjacency[v]!;
+      if (cursor[v]! < ups.length) {
+        const w = ups[cursor[v]!++]!;
+        if (index[w] === -1) open(w);
+        else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
         continue;
       }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
-      if (low.get(frame.id) === index.get(frame.id)) {
-        const component: string[] = [];
-        let id: string;
+      fp--;
+      if (fp > 0) {
+        const parent = frames[fp - 1]!;
+        low[parent] = Math.min(low[parent]!, low[v]!);
+      }
+      if (low[v] === index[v]) {
+        let w: number;
         do {
-          id = stack.pop()!;
-          onStack.delete(id);
-          of.set(id, members.length);
-          component.push(id);
-        } while (id !== frame.id);
-        members.push(component);
+          w = stack[--sp]!;
+          onStack[w] = 0;
+          component[w] = count;
+        } while (w !== v);
+        count++;
       }
     }
   }
-  const edges = members.map((m, c) => {
-    const out = new Set<number>();
-    for (const id of m)
-      for (const up of next(id)) {
-        const t = of.get(up);
-        if (t !== undefined && t !== c) out.add(t);
-      }
-    return out;
-  });
-  return { of, members, next: edges };
+  return { component, count };
 }
 
 /** Components of the asset graph along what each asset runs on or uses. */
