@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYERS, InputError, ConflictError, type Backup } from '../src/domain/index.js';
 import { readBackup } from '../src/ingest/backup.importer.js';
 import { BackupService } from '../src/services/backup.service.js';
+import { KnowledgeService } from '../src/services/knowledge.service.js';
 import { loadDemo, readDemo } from '../src/services/demo.service.js';
 import { RegisterService } from '../src/services/register.service.js';
 import { BACKENDS, notePostgresSkipped, openTestStore, type TestStore } from './helpers/backends.js';
@@ -30,6 +31,23 @@ describe.each(BACKENDS)('backup and demo on %s', (backend) => {
   beforeAll(async () => {
     [source, target] = await Promise.all([openTestStore(backend), openTestStore(backend)]);
     await loadDemo(source);
+    // The organisation's own knowledge and risk settings travel with its backup.
+    const knowledge = new KnowledgeService(source);
+    await knowledge.setOrgEntry(
+      'voorbeeldstad',
+      'vendor',
+      'lokale-hoster',
+      {
+        data: { name: 'Lokale Hoster B.V.', country: 'NL', layers: ['physical-infrastructure'] },
+        justification: 'Our regional hosting partner since 2024',
+      },
+      { actor: 'test' },
+    );
+    await knowledge.setRiskOverrides(
+      'voorbeeldstad',
+      { overrides: { levels: { medium: 7 } }, justification: 'Board sets a stricter medium band' },
+      { actor: 'test' },
+    );
     exported = await new BackupService(source).exportOrganisation('voorbeeldstad');
   });
   afterAll(async () => {
@@ -76,6 +94,8 @@ describe.each(BACKENDS)('backup and demo on %s', (backend) => {
     expect(summary.counts.assets).toBe(exported.records.assets.length);
     const again = await new BackupService(target).exportOrganisation('voorbeeldstad');
     expect(JSON.stringify(again, null, 2)).toBe(text);
+    expect(again.kbEntries.map((e) => e.id)).toEqual(['lokale-hoster']);
+    expect(again.riskSettings?.overrides).toEqual({ levels: { medium: 7 } });
   });
 
   it('refuses a backup cut in half with a clear error and leaves the store unchanged', async () => {
@@ -101,6 +121,12 @@ describe.each(BACKENDS)('backup and demo on %s', (backend) => {
         message: 'no asset with id "gone" in this organisation',
       });
     }
+  });
+
+  it('refuses a backup whose own knowledge-base entry is invalid', () => {
+    const broken = structuredClone(exported);
+    (broken.kbEntries[0]!.data as { country: string }).country = 'Netherlands';
+    expect(() => readBackup(JSON.stringify(broken), 'kb.json')).toThrow(/kbEntries\[0\]\.data\.country/);
   });
 
   it('refuses a wrong enum deep in a backup with its path', () => {

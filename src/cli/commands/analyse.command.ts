@@ -119,7 +119,8 @@ export function analyseCommands(program: Command, globals: () => GlobalFlags): v
             `  group "${g.name}": ${g.members.join(', ')} — ${g.independent ? 'independent members' : `members fail together${g.sharedRoots.length ? ` (shared ultimate parent: ${g.sharedRoots.join(', ')})` : ''}`}; likelihood ${g.likelihood}`,
           );
         console.log(`Access: ${p.access.score} (${p.access.level})${p.access.via ? `, set by ${p.access.via}` : ''}`);
-        if (p.singlePointsOfFailure) console.log(`Single points of failure: ${p.singlePointsOfFailure.join(', ') || 'none'}`);
+        if (p.singlePointsOfFailure)
+          console.log(`Single points of failure: ${p.singlePointsOfFailure.join(', ') || 'none'}`);
       });
     });
 }
