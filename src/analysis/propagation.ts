@@ -93,6 +93,13 @@ export class Propagator {
   private settle(comp: Components): void {
     for (const [id, r] of this.risks) this.effective.set(id, r.continuity.likelihood);
     for (const members of comp.members) {
+      if (members.length === 1) {
+        // Outside any cycle: one computation from final inputs.
+        const id = members[0]!;
+        const needs = this.view.needs.get(`asset:${id}`);
+        if (needs) this.effective.set(id, Math.max(this.likelihood(id), this.needed(`asset:${id}`, needs)));
+        continue;
+      }
       const inComponent = new Set(members);
       const queue = [...members];
       const queued = new Set(members);
@@ -104,7 +111,6 @@ export class Propagator {
         const value = Math.max(this.likelihood(id), this.needed(`asset:${id}`, needs));
         if (value <= this.likelihood(id)) continue;
         this.effective.set(id, value);
-        if (members.length === 1) continue;
         for (const c of this.view.consumers.get(id) ?? []) {
           const consumer = c.slice(6);
           if (c.startsWith('asset:') && inComponent.has(consumer) && !queued.has(consumer)) {
@@ -150,15 +156,14 @@ export class Propagator {
     if (known) return known;
     const parent = members.map((_, i) => i);
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-    const roots = members.map((m) => this.rootsOf(m));
     const shared = new Set<string>();
     for (let i = 0; i < members.length; i++)
-      for (let j = i + 1; j < members.length; j++)
-        for (const r of roots[i]!)
-          if (roots[j]!.has(r)) {
-            shared.add(r);
-            parent[find(i)] = find(j);
-          }
+      for (let j = i + 1; j < members.length; j++) {
+        const common = this.roots.common(members[i]!, members[j]!);
+        if (!common.length) continue;
+        for (const r of common) shared.add(r);
+        parent[find(i)] = find(j);
+      }
     const groups = new Map<number, string[]>();
     members.forEach((m, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), m]));
     const result = { partitions: [...groups.values()], sharedRoots: [...shared].sort() };

@@ -105,6 +105,8 @@ export const assetComponents = (view: RegisterView): Components =>
 export interface UpstreamSets<T> {
   /** The values of the asset and everything upstream of it. */
   get(assetId: string): ReadonlySet<T>;
+  /** The values two assets have in common (without building either set). */
+  common(a: string, b: string): T[];
 }
 
 /**
@@ -141,7 +143,21 @@ export function upstreamUnion<T>(comp: Components, own: (assetId: string) => Ite
   });
   const cache = new Map<number, ReadonlySet<T>>();
   const empty: ReadonlySet<T> = new Set();
+  const bitsOf = (assetId: string) => {
+    const c = comp.of.get(assetId);
+    return c === undefined ? undefined : perComponent[c]!;
+  };
   return {
+    common(a, b) {
+      const x = bitsOf(a);
+      const y = bitsOf(b);
+      const out: T[] = [];
+      if (!x || !y) return out;
+      for (let w = 0; w < words; w++)
+        for (let word = x[w]! & y[w]!; word; word &= word - 1)
+          out.push(universe[w * 32 + (31 - Math.clz32(word & -word))]!);
+      return out;
+    },
     get(assetId) {
       const c = comp.of.get(assetId);
       if (c === undefined) return empty;
