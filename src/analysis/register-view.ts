@@ -58,24 +58,28 @@ export class RegisterView {
     for (const p of data.processes) this.processes.set(p.id, p);
     for (const e of data.exitPlans) this.exitPlans.set(e.assetId, [...(this.exitPlans.get(e.assetId) ?? []), e]);
     for (const d of data.dependencies) {
-      if (!d.to.startsWith('asset:') || !(d.from.startsWith('process:') || d.from.startsWith('asset:'))) continue;
-      const to = d.to.slice(6);
+      // Each field read once: registers bring hundreds of thousands of edges.
+      const { from, to: toRef, redundancyGroup, relation } = d;
+      if (!toRef.startsWith('asset:')) continue;
+      const fromAsset = from.startsWith('asset:');
+      if (!fromAsset && !from.startsWith('process:')) continue;
+      const to = toRef.slice(6);
       if (!this.assets.has(to)) continue;
-      const needs = this.needs.get(d.from) ?? { required: [], groups: [] };
-      if (d.redundancyGroup) {
-        const group = needs.groups.find((g) => g.name === d.redundancyGroup);
+      let needs = this.needs.get(from);
+      if (!needs) this.needs.set(from, (needs = { required: [], groups: [] }));
+      if (redundancyGroup) {
+        const group = needs.groups.find((g) => g.name === redundancyGroup);
         if (group) group.members.push(to);
-        else needs.groups.push({ name: d.redundancyGroup, members: [to] });
+        else needs.groups.push({ name: redundancyGroup, members: [to] });
       } else needs.required.push(to);
-      this.needs.set(d.from, needs);
       const consumers = this.consumers.get(to);
-      if (consumers) consumers.push(d.from);
-      else this.consumers.set(to, [d.from]);
-      if (d.relation === 'runs-on' && d.from.startsWith('asset:')) {
-        const from = d.from.slice(6);
-        const hosts = this.runsOn.get(from);
+      if (consumers) consumers.push(from);
+      else this.consumers.set(to, [from]);
+      if (fromAsset && relation === 'runs-on') {
+        const id = from.slice(6);
+        const hosts = this.runsOn.get(id);
         if (hosts) hosts.push(to);
-        else this.runsOn.set(from, [to]);
+        else this.runsOn.set(id, [to]);
       }
     }
   }
