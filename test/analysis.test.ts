@@ -133,6 +133,23 @@ describe.each(BACKENDS)('analysis API on %s', (backend) => {
     expect(sub.fact).toMatch(/Office suite: easy/i);
     expect(sub.sources.some((s) => s.id === 'org.category.office-suite' && !s.verified)).toBe(true);
     expect((await app.inject({ method: 'DELETE', url: `${base}/kb/category/office-suite` })).statusCode).toBe(204);
+    const orphan = await put(`${base}/kb/vendor/lokale-hoster`, {
+      data: {
+        name: 'Lokale Hoster B.V.',
+        country: 'NL',
+        layers: ['physical-infrastructure'],
+        parent: 'no-such-parent',
+      },
+      justification: 'Our regional hosting partner since 2024',
+    });
+    expect(orphan.statusCode).toBe(400);
+    expect(orphan.json().issues).toEqual([{ path: 'data.parent', message: 'unknown vendor' }]);
+    const owned = await put(`${base}/kb/vendor/lokale-hoster`, {
+      data: { name: 'Lokale Hoster B.V.', country: 'NL', layers: ['physical-infrastructure'], parent: 'kpn' },
+      justification: 'Our regional hosting partner since 2024',
+    });
+    expect(owned.statusCode, owned.body).toBe(200);
+    expect((await get<{ ultimateParent: string }>(`${base}/kb/vendor/lokale-hoster`)).ultimateParent).toBe('kpn');
   });
 
   it('fills what the knowledge base knows when a party is entered, marked as inferred with the rule', async () => {

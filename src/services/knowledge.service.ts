@@ -128,23 +128,12 @@ export class KnowledgeService {
         updatedAt: at,
         provenance: entered(new Date(at)),
       };
-      // The merged knowledge base must still hold together (e.g. a vendor's parent must exist).
-      const merged = mergeOrgEntries(
-        knowledgeBase(),
-        orgId,
-        [...(await repo.listKbEntries(db, orgId)).filter((e) => !(e.kind === k && e.id === id)), entry].map(
-          (e) => e as unknown as OrgKbEntry,
-        ),
-      );
-      if (
-        k === 'vendor' &&
-        (data as { parent?: string }).parent &&
-        !merged.vendors.vendors.some((v) => v.id === (data as { parent?: string }).parent)
-      )
-        throw new InputError(
-          `invalid vendor entry: parent "${(data as { parent?: string }).parent}" is not in the knowledge base`,
-          [{ path: ['data', 'parent'], message: 'unknown vendor' }],
-        );
+      // A vendor's parent must exist, shipped or among the organisation's own vendors.
+      const parent = k === 'vendor' ? (data as { parent?: string }).parent : undefined;
+      if (parent && !knowledgeIndex().vendor(parent) && !(await repo.getKbEntry(db, orgId, 'vendor', parent)))
+        throw new InputError(`invalid vendor entry: parent "${parent}" is not in the knowledge base`, [
+          { path: ['data', 'parent'], message: 'unknown vendor' },
+        ]);
       await repo.putKbEntry(db, orgId, entry);
       await appendChanges(db, [
         {
