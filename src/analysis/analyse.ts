@@ -7,7 +7,7 @@ import { LAYERS, type Layer } from '../domain/index.js';
 import { ExposureIndex, levelOf, scoreAsset, servedImpacts, type AssetRisk, type Level } from './asset-risk.js';
 import { hhi, type KnowledgeIndex } from './knowledge-index.js';
 import { Propagator, type GroupOutcome } from './propagation.js';
-import { assetComponents, upstreamMax, upstreamUnion } from './upstream.js';
+import { components, upstreamMax, upstreamUnion } from './upstream.js';
 import { RegisterView, type RegisterData } from './register-view.js';
 import type { RiskConfig } from './risk-config.js';
 
@@ -73,25 +73,35 @@ export interface AnalyseInput {
 
 export function analyse({ organisation, register, kb, config, today = new Date() }: AnalyseInput): Analysis {
   const view = new RegisterView(register);
+  const g = view.graph;
   const ctx = { view, kb, config, today, exposures: new ExposureIndex(view), impacts: servedImpacts(view, config) };
-  const assets = register.assets.map((a) => scoreAsset(a, ctx));
-  const byId = new Map(assets.map((a) => [a.assetId, a]));
-  const comp = assetComponents(view);
-  const propagator = new Propagator(view, byId, comp, (id) => ctx.exposures.ownRoots.get(id) ?? []);
+  // Scored in node order (register order, duplicates of an id left out).
+  const assets = view.assetAt.map((a, v) => scoreAsset(a, ctx, v));
+  const comp = components(g.assetCount, g.upstream);
+  const propagator = new Propagator(view, assets, comp, (v) => ctx.exposures.ownRoots[v]!);
 
   // Highest access score anywhere upstream of an asset (access is not lowered by redundancy).
-  const maxAccess = upstreamMax(comp, (id) => byId.get(id)?.access.score ?? 0);
+  const maxAccess = upstreamMax(comp, (v) => assets[v]!.access.score);
+  /** Asset nodes a process needs directly (required or in a group). */
+  const direct = (processNode: number) =>
+    g.upstream.adj.subarray(g.upstream.off[processNode]!, g.upstream.off[processNode + 1]!);
 
+  /** For each asset node, the vital processes it alone can stop. */
+  const spofProcesses: (string[] | undefined)[] = [];
+  const spofOf = (node: number): string[] => {
+    const reached = view.closureNodes([node], true);
+    const id = g.processIds[node - g.assetCount]!;
+    for (const v of reached) (spofProcesses[v] ??= []).push(id);
+    return reached.map((v) => g.assetIds[v]!);
+  };
   const processes: ProcessRisk[] = register.processes.map((p) => {
     const prop = propagator.consumer(`process:${p.id}`);
     const impact = impactOf(p, config);
     const score = Math.round(prop.likelihood * impact * 10) / 10;
-    const needs = view.needs.get(`process:${p.id}`);
+    const node = g.processIndex.get(p.id)!;
     let access = { score: 0, via: undefined as string | undefined };
-    for (const a of needs ? [...needs.required, ...needs.groups.flatMap((g) => g.members)] : []) {
-      const m = maxAccess.get(a);
-      if (m && m.value > access.score) access = { score: m.value, via: m.at };
-    }
+    for (const a of direct(node))
+      if (maxAccess.value(a) > access.score) access = { score: maxAccess.value(a), via: g.assetIds[maxAccess.at(a)] };
     return {
       processId: p.id,
       name: p.name,
@@ -105,7 +115,7 @@ export function analyse({ organisation, register, kb, config, today = new Date()
         groups: prop.groups,
       },
       access: { score: access.score, level: levelOf(access.score, config), ...(access.via ? { via: access.via } : {}) },
-      ...(p.vital ? { singlePointsOfFailure: requiredClosure(view, p.id) } : {}),
+      ...(p.vital ? { singlePointsOfFailure: spofOf(node) } : {}),
     };
   });
 
@@ -113,37 +123,33 @@ export function analyse({ organisation, register, kb, config, today = new Date()
   const vital = register.processes.filter((p) => p.vital);
   const parentOf = (a: AssetRisk) => a.ultimateParent?.id;
   const countryOf = (a: AssetRisk) => a.ultimateParent?.country;
-  const categoryOf = (a: AssetRisk) => {
-    const asset = view.assets.get(a.assetId)!;
+  const categories = view.assetAt.map((asset) => {
     const product = asset.productId ? view.products.get(asset.productId) : undefined;
     return product?.category ?? `type:${asset.type}`;
-  };
+  });
+  const categoryOf = (_: AssetRisk, v: number) => categories[v]!;
   // What each vital process depends on anywhere upstream: ultimate parents, their countries, and
   // the categories of the assets it reaches.
-  const categoryByAsset = new Map(assets.map((a) => [a.assetId, categoryOf(a)]));
-  const categoriesUpstream = upstreamUnion(comp, (id) => [categoryByAsset.get(id)!]);
+  const categoriesUpstream = upstreamUnion(comp, (v) => [categories[v]!]);
   const vitalKeys = vital.map((p) => {
-    const needs = view.needs.get(`process:${p.id}`);
-    const direct = needs ? [...needs.required, ...needs.groups.flatMap((g) => g.members)] : [];
-    const parents = new Set<string>();
-    for (const id of direct) for (const r of propagator.rootsOf(id)) parents.add(r);
+    const ups = direct(g.processIndex.get(p.id)!);
+    const parents = new Set(propagator.roots.unionOf(ups));
     const countries = new Set<string>();
     for (const r of parents) {
       const c = view.parties.get(r)?.country;
       if (c) countries.add(c);
     }
-    const categories = new Set<string>();
-    for (const id of direct) for (const c of categoriesUpstream.get(id)) categories.add(c);
+    const categories = new Set(categoriesUpstream.unionOf(ups));
     return { parents, countries, categories };
   });
   const concentration = (
-    keyOf: (a: AssetRisk) => string | undefined,
+    keyOf: (a: AssetRisk, v: number) => string | undefined,
     label: (key: string) => string,
     keysOfProcess: (k: (typeof vitalKeys)[number]) => ReadonlySet<string>,
   ): Concentration => {
     const counts = new Map<string, number>();
-    for (const a of assets) {
-      const k = keyOf(a);
+    for (let v = 0; v < assets.length; v++) {
+      const k = keyOf(assets[v]!, v);
       if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
     }
     const total = [...counts.values()].reduce((sum, n) => sum + n, 0) || 1;
@@ -177,12 +183,7 @@ export function analyse({ organisation, register, kb, config, today = new Date()
     LAYERS.map((l) => [l, assets.filter((a) => a.strategic && a.layers.includes(l)).map((a) => a.assetId)]),
   ) as Record<Layer, string[]>;
   const spof = new Map<string, string[]>();
-  for (const p of processes)
-    for (const a of p.singlePointsOfFailure ?? []) {
-      const list = spof.get(a);
-      if (list) list.push(p.processId);
-      else spof.set(a, [p.processId]);
-    }
+  for (let v = 0; v < g.assetCount; v++) if (spofProcesses[v]) spof.set(g.assetIds[v]!, spofProcesses[v]!);
   const topRisks = assets
     .map((a) => {
       const threat = a.access.score > a.continuity.score ? ('access' as const) : ('continuity' as const);
@@ -219,9 +220,4 @@ function impactOf(p: { vital: boolean; maxTolerableDowntimeHours?: number }, con
   const ci = config.continuityImpact;
   const short = p.maxTolerableDowntimeHours !== undefined && p.maxTolerableDowntimeHours <= ci.shortDowntimeHours;
   return Math.min(5, (p.vital ? ci.vital : ci.nonVital) + (short ? ci.shortDowntimeBonus : 0));
-}
-
-/** Assets a process reaches through required edges only (each one alone can stop it), nearest first. */
-function requiredClosure(view: RegisterView, processId: string): string[] {
-  return view.closure(view.needs.get(`process:${processId}`)?.required ?? [], true);
 }

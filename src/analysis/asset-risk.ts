@@ -64,12 +64,43 @@ export interface AssetRisk {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 const registerRef = (id: string, title: string): SourceRef => ({ kind: 'register', id, title, verified: true });
-const configRef = (key: string): SourceRef => ({
-  kind: 'configuration',
-  id: `risk-config.${key}`,
-  title: `risk configuration: ${key}`,
-  verified: true,
-});
+const configRefs = new Map<string, SourceRef>();
+/** The configuration as a source; one shared (read-only) object per key. */
+function configRef(key: string): SourceRef {
+  let ref = configRefs.get(key);
+  if (!ref)
+    configRefs.set(
+      key,
+      (ref = { kind: 'configuration', id: `risk-config.${key}`, title: `risk configuration: ${key}`, verified: true }),
+    );
+  return ref;
+}
+
+const sharedFactors = new WeakMap<KnowledgeIndex, WeakMap<RiskConfig, Map<string, Factor>>>();
+/**
+ * A factor that depends only on the knowledge base, the configuration and `key` (not on the asset),
+ * made once and shared by every asset it applies to: registers hold thousands of assets of the
+ * same category. Shared factors are read-only; their contribution is the same for every asset
+ * because every asset's threat uses the same weights.
+ */
+function shared(kb: KnowledgeIndex, config: RiskConfig, key: string, make: () => Factor): Factor {
+  let byConfig = sharedFactors.get(kb);
+  if (!byConfig) sharedFactors.set(kb, (byConfig = new WeakMap()));
+  let factors = byConfig.get(config);
+  if (!factors) byConfig.set(config, (factors = new Map()));
+  let factor = factors.get(key);
+  if (!factor) factors.set(key, (factor = make()));
+  return factor;
+}
+
+const lawSourceLists = new WeakMap<KnowledgeIndex, SourceRef[]>();
+/** The first sources of the law catalogue: what "no access law known" rests on. */
+function lawSources(kb: KnowledgeIndex): SourceRef[] {
+  let list = lawSourceLists.get(kb);
+  if (!list)
+    lawSourceLists.set(kb, (list = kb.sources([...new Set(kb.kb.laws.laws.flatMap((l) => l.sources))]).slice(0, 3)));
+  return list;
+}
 
 /** A factor whose fact is missing: it takes the configured default and says so. */
 function missingFactor(
@@ -120,19 +151,22 @@ export interface Exposure {
 /**
  * Exposure of every asset, inherited along runs-on edges. Computed once over the components of the
  * runs-on graph (assets that run on each other in a cycle share their exposure), aggregated by
- * country and ultimate parent so its size stays bounded however large the hosting graph.
+ * country and ultimate parent so its size stays bounded however large the hosting graph. Indexed
+ * by the asset's node number in the register graph.
  */
 export class ExposureIndex {
-  private readonly byAsset = new Map<string, Exposure>();
+  private readonly byAsset: Exposure[] = [];
   /** Ultimate parents of each asset's own provider and host (without what it runs on). */
-  readonly ownRoots = new Map<string, ReadonlySet<string>>();
+  readonly ownRoots: string[][] = [];
 
-  constructor(private readonly view: RegisterView) {
-    const comp = components([...view.assets.keys()], (id) => view.runsOn.get(id) ?? []);
-    const own = new Map<string, { countries: Exposure['countries']; roots: Set<string>; chain: PartyRecord[] }>();
-    for (const asset of view.assets.values()) {
-      const countries: Exposure['countries'] = new Map();
-      const roots = new Set<string>();
+  constructor(view: RegisterView) {
+    const g = view.graph;
+    const comp = components(g.assetCount, g.runsOn);
+    const chains: PartyRecord[][] = [];
+    /** Adds the countries of an asset's own provider and host to `into`, and returns their ultimate parents. */
+    const addOwn = (v: number, into: Exposure['countries']): string[] => {
+      const asset = view.assetAt[v]!;
+      const roots: string[] = [];
       let first: PartyRecord[] = [];
       for (const [role, partyId] of [
         ['provider', asset.providerId],
@@ -141,44 +175,53 @@ export class ExposureIndex {
         const chain = view.chain(partyId);
         if (!chain.length) continue;
         if (!first.length) first = chain;
-        roots.add(chain.at(-1)!.id);
+        const root = chain.at(-1)!.id;
+        if (!roots.includes(root)) roots.push(root);
         for (const p of chain)
-          if (p.country && !countries.has(p.country))
-            countries.set(p.country, { via: `${role} of ${asset.name}`, who: p.name });
+          if (p.country && !into.has(p.country)) into.set(p.country, { via: `${role} of ${asset.name}`, who: p.name });
       }
-      own.set(asset.id, { countries, roots, chain: first });
-      this.ownRoots.set(asset.id, roots);
-    }
-    const roots = upstreamUnion(comp, (id) => own.get(id)!.roots);
-    const inherited: { countries: Exposure['countries'] }[] = [];
-    comp.members.forEach((members, c) => {
+      chains[v] = first;
+      return roots;
+    };
+    const { members, next } = comp;
+    const own: Exposure['countries'][] = [];
+    const inherited: Exposure['countries'][] = [];
+    for (let c = 0; c < comp.count; c++) {
+      // The component's map starts with its members' own entries (an asset alone in its component,
+      // the common case, has its own entries first), then what it runs on.
       const countries: Exposure['countries'] = new Map();
-      for (const id of members) {
-        const o = own.get(id)!;
-        for (const [code, e] of o.countries) if (!countries.has(code)) countries.set(code, e);
+      const alone = members.off[c + 1]! - members.off[c]! === 1;
+      for (let i = members.off[c]!; i < members.off[c + 1]!; i++) {
+        const v = members.adj[i]!;
+        const mine: Exposure['countries'] = alone ? countries : new Map();
+        this.ownRoots[v] = addOwn(v, mine);
+        if (!alone) {
+          own[v] = mine;
+          for (const [code, e] of mine) if (!countries.has(code)) countries.set(code, e);
+        }
       }
-      for (const n of comp.next[c]!) {
-        for (const [code, e] of inherited[n]!.countries)
+      for (let e = next.off[c]!; e < next.off[c + 1]!; e++)
+        for (const [code, x] of inherited[next.adj[e]!]!)
           if (!countries.has(code))
-            countries.set(code, { who: e.who, via: e.via.endsWith(' via hosting') ? e.via : `${e.via} via hosting` });
+            countries.set(code, { who: x.who, via: x.via.endsWith(' via hosting') ? x.via : `${x.via} via hosting` });
+      inherited.push(countries);
+    }
+    const roots = upstreamUnion(comp, (v) => this.ownRoots[v]!);
+    for (let v = 0; v < g.assetCount; v++) {
+      const c = comp.of[v]!;
+      let countries = inherited[c]!;
+      const mine = own[v];
+      if (mine) {
+        // In a cycle: the asset's own entries first, then the component's.
+        countries = new Map(mine);
+        for (const [code, e] of inherited[c]!) if (!countries.has(code)) countries.set(code, e);
       }
-      inherited.push({ countries });
-    });
-    for (const [id, o] of own) {
-      const c = comp.of.get(id)!;
-      const shared = inherited[c]!;
-      // Alone in its component, the asset's own entries already come first in the shared map.
-      let countries = shared.countries;
-      if (comp.members[c]!.length > 1) {
-        countries = new Map(o.countries);
-        for (const [code, e] of shared.countries) if (!countries.has(code)) countries.set(code, e);
-      }
-      this.byAsset.set(id, { countries, roots: roots.get(id), chain: o.chain });
+      this.byAsset.push({ countries, roots: roots.get(v), chain: chains[v]! });
     }
   }
 
-  of(assetId: string): Exposure {
-    return this.byAsset.get(assetId) ?? { countries: new Map(), roots: new Set(), chain: [] };
+  of(v: number | undefined): Exposure {
+    return (v !== undefined && this.byAsset[v]) || { countries: new Map(), roots: new Set(), chain: [] };
   }
 }
 
@@ -190,32 +233,47 @@ export interface ServedImpact {
 }
 
 /**
- * Continuity impact per asset: each process's impact flows down its needs to every asset it
- * reaches; an asset keeps the highest. A worklist fixed point, so cycles are handled and each
- * asset rises at most a few times (impacts are 1–5).
+ * Continuity impact per asset node: each process's impact flows down its needs to every asset it
+ * reaches; an asset keeps the highest. A worklist fixed point over the CSR arrays, so cycles are
+ * handled and each asset rises at most a few times (impacts are 1–5).
  */
-export function servedImpacts(view: RegisterView, config: RiskConfig): Map<string, ServedImpact> {
+export function servedImpacts(view: RegisterView, config: RiskConfig): (ServedImpact | undefined)[] {
   const ci = config.continuityImpact;
-  const result = new Map<string, ServedImpact>();
-  const queue: string[] = [];
-  const raise = (assetId: string, impact: number, process: ProcessRecord) => {
-    const cur = result.get(assetId);
-    if (cur && cur.impact >= impact) return;
-    result.set(assetId, { impact, process });
-    queue.push(assetId);
-  };
-  for (const p of view.processes.values()) {
+  const g = view.graph;
+  const { off, adj } = g.upstream;
+  const impact = new Uint8Array(g.assetCount);
+  const setBy = new Int32Array(g.assetCount).fill(-1);
+  const queue: number[] = [];
+  for (let k = 0; k < g.processIds.length; k++) {
+    const p = view.processes.get(g.processIds[k]!)!;
     const short = p.maxTolerableDowntimeHours !== undefined && p.maxTolerableDowntimeHours <= ci.shortDowntimeHours;
-    const impact = Math.min(5, (p.vital ? ci.vital : ci.nonVital) + (short ? ci.shortDowntimeBonus : 0));
-    const needs = view.needs.get(`process:${p.id}`);
-    for (const a of needs ? [...needs.required, ...needs.groups.flatMap((g) => g.members)] : []) raise(a, impact, p);
+    const value = Math.min(5, (p.vital ? ci.vital : ci.nonVital) + (short ? ci.shortDowntimeBonus : 0));
+    const node = g.assetCount + k;
+    for (let e = off[node]!; e < off[node + 1]!; e++) {
+      const a = adj[e]!;
+      if (impact[a]! >= value) continue;
+      impact[a] = value;
+      setBy[a] = k;
+      queue.push(a);
+    }
   }
   while (queue.length) {
-    const id = queue.pop()!;
-    const { impact, process } = result.get(id)!;
-    for (const up of view.upstream(id)) raise(up, impact, process!);
+    const v = queue.pop()!;
+    const value = impact[v]!;
+    for (let e = off[v]!; e < off[v + 1]!; e++) {
+      const a = adj[e]!;
+      if (impact[a]! >= value) continue;
+      impact[a] = value;
+      setBy[a] = setBy[v]!;
+      queue.push(a);
+    }
   }
-  return result;
+  const out: (ServedImpact | undefined)[] = [];
+  for (let v = 0; v < g.assetCount; v++)
+    out.push(
+      setBy[v] === -1 ? undefined : { impact: impact[v]!, process: view.processes.get(g.processIds[setBy[v]!]!)! },
+    );
+  return out;
 }
 
 function countryValue(c: CountryFacts | undefined, config: RiskConfig): number {
@@ -255,30 +313,34 @@ export interface ScoringContext {
   config: RiskConfig;
   today: Date;
   exposures: ExposureIndex;
-  impacts: Map<string, ServedImpact>;
+  /** By asset node number. */
+  impacts: (ServedImpact | undefined)[];
 }
 
 export function scoreAsset(
   asset: AssetRecord,
   { view, kb, config, today, exposures, impacts }: ScoringContext,
+  node = view.graph.assetIndex.get(asset.id),
 ): AssetRisk {
   const missing: string[] = [];
+  /** The asset's own register entry, as the source of what the register says about it. */
+  const self = registerRef(`asset:${asset.id}`, asset.name);
   const product = asset.productId ? view.products.get(asset.productId) : undefined;
   // Without a product category, some asset types imply one (a raw material, a cloud region).
   const typeCategory = config.typeCategories[asset.type];
   const category = kb.category(product?.category) ?? kb.category(product?.category ? undefined : typeCategory);
-  const exposure = exposures.of(asset.id);
+  const exposure = exposures.of(node);
   /** Countries whose jurisdiction reaches the asset; `who` names the party (or the location) that brings each. */
-  const countries = new Map<string, { facts?: CountryFacts; via: string; who: string }>();
-  for (const [code, e] of exposure.countries) countries.set(code, { facts: kb.country(code), ...e });
+  // Shared with the exposure index (read-only) unless the asset adds locations of its own.
+  let countries: ReadonlyMap<string, { via: string; who: string }> = exposure.countries;
   // Where the asset is hosted or produced: that state can seize it or ban its export.
-  for (const code of asset.hostingLocations)
-    if (!countries.has(code))
-      countries.set(code, {
-        facts: kb.country(code),
-        via: `hosting or production location of ${asset.name}`,
-        who: kb.country(code)?.name ?? code,
-      });
+  if (asset.hostingLocations.some((code) => !countries.has(code))) {
+    const own = new Map(countries);
+    for (const code of asset.hostingLocations)
+      if (!own.has(code))
+        own.set(code, { via: `hosting or production location of ${asset.name}`, who: kb.country(code)?.name ?? code });
+    countries = own;
+  }
   const roots = [...exposure.roots];
 
   // ---- continuity ---------------------------------------------------------------------------
@@ -288,19 +350,22 @@ export function scoreAsset(
     const c = config.concentration;
     if (category?.hhi !== undefined) {
       const v = category.hhi <= c.unconcentrated ? c.low : category.hhi > c.highlyConcentrated ? c.high : c.moderate;
-      const top = category
-        .marketShares!.shares.slice(0, 3)
-        .map((s) => `${s.vendor} ${s.share}%`)
-        .join(', ');
-      factors.push({
-        id: 'concentration',
-        label: 'market concentration',
-        value: v,
-        weight: cw.concentration,
-        contribution: 0,
-        fact: `HHI ${category.hhi} in ${category.marketShares!.market} (${top})${product?.category ? '' : ` — category "${category.id}" from the asset type`}`,
-        sources: kb.sources(category.marketShares!.sources),
-      });
+      const top = () =>
+        category
+          .marketShares!.shares.slice(0, 3)
+          .map((s) => `${s.vendor} ${s.share}%`)
+          .join(', ');
+      factors.push(
+        shared(kb, config, `concentration\u0000${category.id}\u0000${product?.category ? '' : 'type'}`, () => ({
+          id: 'concentration',
+          label: 'market concentration',
+          value: v,
+          weight: cw.concentration,
+          contribution: 0,
+          fact: `HHI ${category.hhi} in ${category.marketShares!.market} (${top()})${product?.category ? '' : ` — category "${category.id}" from the asset type`}`,
+          sources: kb.sources(category.marketShares!.sources),
+        })),
+      );
     } else {
       missing.push(
         category ? `market shares for category "${category.id}"` : `a knowledge-base category for ${asset.name}`,
@@ -372,12 +437,17 @@ export function scoreAsset(
   {
     let worst: { facts?: CountryFacts; via: string; who: string } | undefined;
     let v = -1;
-    for (const entry of countries.values()) {
-      const cv = countryValue(entry.facts, config);
+    let worstCode = '';
+    for (const code of countries.keys()) {
+      const cv = countryValue(kb.country(code), config);
       if (cv > v) {
         v = cv;
-        worst = entry;
+        worstCode = code;
       }
+    }
+    if (worstCode) {
+      const facts = kb.country(worstCode);
+      worst = { ...countries.get(worstCode)!, ...(facts ? { facts } : {}) };
     }
     if (worst?.facts) {
       factors.push({
@@ -405,19 +475,21 @@ export function scoreAsset(
     const code = worst?.facts?.code;
     const m = config.mutualDependence;
     const mutual = !code ? m.default : worst?.facts?.eu || worst?.facts?.eea ? m.eu : (m.byCountry[code] ?? m.default);
-    factors.push({
-      id: 'mutualDependence',
-      label: 'mutual dependence',
-      value: round1((1 - mutual) * 100) / 100,
-      weight: cw.mutualDependence,
-      contribution: 0,
-      fact: code
-        ? `${code} depends on the EU in return to degree ${mutual} (configuration judgement)`
-        : 'no supplier country',
-      sources: [configRef('mutualDependence')],
-    });
+    factors.push(
+      shared(kb, config, `mutualDependence\u0000${code ?? ''}`, () => ({
+        id: 'mutualDependence',
+        label: 'mutual dependence',
+        value: round1((1 - mutual) * 100) / 100,
+        weight: cw.mutualDependence,
+        contribution: 0,
+        fact: code
+          ? `${code} depends on the EU in return to degree ${mutual} (configuration judgement)`
+          : 'no supplier country',
+        sources: [configRef('mutualDependence')],
+      })),
+    );
   }
-  const served = impacts.get(asset.id);
+  const served = node === undefined ? undefined : impacts[node];
   const p = served?.process;
   const ci = config.continuityImpact;
   const impact = served?.impact ?? ci.noProcess;
@@ -456,11 +528,15 @@ export function scoreAsset(
   const accessFactors: Factor[] = [];
   {
     const j = config.jurisdiction;
-    const withLaws = [...countries.values()].filter(
-      (e) => e.facts && (e.facts.laws.some((l) => l.compelsAccess && l.extraterritorial) || e.facts.offensiveCyber),
-    );
-    if (withLaws.length) {
-      const e = withLaws[0]!;
+    let e: { facts?: CountryFacts; via: string; who: string } | undefined;
+    for (const [code, entry] of countries) {
+      const facts = kb.country(code);
+      if (facts && (facts.laws.some((l) => l.compelsAccess && l.extraterritorial) || facts.offensiveCyber)) {
+        e = { ...entry, facts };
+        break;
+      }
+    }
+    if (e) {
       const laws = e.facts!.laws.filter((l) => l.compelsAccess && l.extraterritorial);
       accessFactors.push({
         id: 'jurisdiction',
@@ -481,7 +557,7 @@ export function scoreAsset(
         weight: aw.jurisdiction,
         contribution: 0,
         fact: `no extraterritorial access law known for ${[...countries.keys()].join(', ')}`,
-        sources: kb.sources([...new Set(kb.kb.laws.laws.flatMap((l) => l.sources))]).slice(0, 3),
+        sources: lawSources(kb),
       });
     } else {
       accessFactors.push(
@@ -517,7 +593,7 @@ export function scoreAsset(
         weight: aw.dataLocation,
         contribution: 0,
         fact: `data at rest in ${asset.dataLocations.atRest.join(', ') || '?'}, processed in ${asset.dataLocations.processing.join(', ') || '?'}; most exposed: ${worst}`,
-        sources: [registerRef(`asset:${asset.id}`, asset.name)],
+        sources: [self],
       });
     } else {
       missing.push(`data locations of ${asset.name}`);
@@ -544,7 +620,7 @@ export function scoreAsset(
       weight: aw.keyControl,
       contribution: 0,
       fact: kc === 'unknown' ? 'not in the register' : `keys held by: ${kc}`,
-      sources: [registerRef(`asset:${asset.id}`, asset.name)],
+      sources: [self],
       ...(kc === 'unknown' ? { missing: true } : {}),
     });
   }
@@ -554,7 +630,7 @@ export function scoreAsset(
     accessFactors,
     config.accessImpact[sensitivity],
     `data sensitivity: ${sensitivity}`,
-    [registerRef(`asset:${asset.id}`, asset.name)],
+    [self],
     config,
   );
 

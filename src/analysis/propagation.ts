@@ -8,8 +8,8 @@
  * every asset is computed from final inputs and cycles settle.
  */
 import type { AssetRisk } from './asset-risk.js';
-import type { Needs, RegisterView } from './register-view.js';
-import { assetComponents, upstreamUnion, type Components, type UpstreamSets } from './upstream.js';
+import type { RegisterView } from './register-view.js';
+import { components, upstreamUnion, type Components, type UpstreamSets } from './upstream.js';
 
 /** Interruption likelihood 1–5 as a 0–1 proxy, and back. */
 export const toP = (likelihood: number) => (likelihood - 1) / 4;
@@ -35,52 +35,62 @@ export interface Propagated {
 }
 
 interface Partitioned {
-  partitions: string[][];
+  /** Member node numbers, merged where they share an upstream ultimate parent. */
+  partitions: number[][];
   sharedRoots: string[];
 }
 
 export class Propagator {
   /** Ultimate parents each asset depends on, through its own exposure and everything upstream. */
   readonly roots: UpstreamSets<string>;
-  private readonly effective = new Map<string, number>();
-  private readonly partitionMemo = new Map<string, Partitioned>();
+  /** Effective likelihood of each asset node. */
+  private readonly effective: Float64Array;
+  /** By group number. */
+  private readonly partitionMemo = new Map<number, Partitioned>();
 
   constructor(
     private readonly view: RegisterView,
-    private readonly risks: Map<string, AssetRisk>,
-    comp: Components = assetComponents(view),
+    /** The scored risk of each asset node. */
+    risks: readonly (AssetRisk | undefined)[],
+    comp: Components = components(view.graph.assetCount, view.graph.upstream),
     /** Ultimate parents behind each asset itself (its provider and host); upstream ones are added here. */
-    ownRoots: (assetId: string) => Iterable<string> = (id) => risks.get(id)?.roots ?? [],
+    ownRoots: (v: number) => Iterable<string> = (v) => risks[v]?.roots ?? [],
   ) {
     this.roots = upstreamUnion(comp, ownRoots);
+    this.effective = new Float64Array(view.graph.assetCount);
+    for (let v = 0; v < this.effective.length; v++) this.effective[v] = risks[v]?.continuity.likelihood ?? 1;
     this.settle(comp);
   }
 
+  /** Ultimate parents an asset depends on, itself included. */
   rootsOf(assetId: string): ReadonlySet<string> {
-    return this.roots.get(assetId);
+    return this.roots.get(this.view.graph.assetIndex.get(assetId) ?? -1);
   }
 
   /** Effective continuity likelihood of an asset. */
   likelihood(assetId: string): number {
-    return this.effective.get(assetId) ?? this.risks.get(assetId)?.continuity.likelihood ?? 1;
+    const v = this.view.graph.assetIndex.get(assetId);
+    return v === undefined ? 1 : this.effective[v]!;
   }
 
   /** The propagated continuity of a consumer ("process:id" or "asset:id"), with its groups explained. */
   consumer(ref: string): Propagated {
-    const own = ref.startsWith('asset:') ? this.likelihood(ref.slice(6)) : 1;
-    const needs = this.view.needs.get(ref);
-    let best: Propagated = { likelihood: own, groups: [] };
-    if (!needs) return best;
-    for (const id of needs.required) {
-      const l = this.likelihood(id);
-      if (l > best.likelihood || (best.via === undefined && ref.startsWith('process:')))
-        best = { ...best, likelihood: l, via: id };
+    const g = this.view.graph;
+    const v = this.view.node(ref);
+    const isAsset = v !== undefined && v < g.assetCount;
+    let best: Propagated = { likelihood: isAsset ? this.effective[v]! : 1, groups: [] };
+    if (v === undefined) return best;
+    const { off, adj } = g.required;
+    for (let e = off[v]!; e < off[v + 1]!; e++) {
+      const l = this.effective[adj[e]!]!;
+      if (l > best.likelihood || (best.via === undefined && !isAsset))
+        best = { ...best, likelihood: l, via: g.assetIds[adj[e]!]! };
     }
-    for (const g of needs.groups) {
-      const outcome = this.group(ref, g.name, g.members);
+    for (let e = g.groupsOf.off[v]!; e < g.groupsOf.off[v + 1]!; e++) {
+      const outcome = this.group(g.groupsOf.adj[e]!);
       best.groups.push(outcome);
       if (outcome.likelihood > best.likelihood)
-        best = { ...best, likelihood: outcome.likelihood, via: `group:${g.name}` };
+        best = { ...best, likelihood: outcome.likelihood, via: `group:${outcome.name}` };
     }
     return best;
   }
@@ -91,69 +101,90 @@ export class Propagator {
    * nothing changes (values only rise and are bounded, so it ends).
    */
   private settle(comp: Components): void {
-    for (const [id, r] of this.risks) this.effective.set(id, r.continuity.likelihood);
-    for (const members of comp.members) {
-      if (members.length === 1) {
+    const g = this.view.graph;
+    const { members } = comp;
+    const eff = this.effective;
+    const queued = new Uint8Array(g.assetCount);
+    for (let c = 0; c < comp.count; c++) {
+      const first = members.off[c]!;
+      const end = members.off[c + 1]!;
+      if (end - first === 1) {
         // Outside any cycle: one computation from final inputs.
-        const id = members[0]!;
-        const needs = this.view.needs.get(`asset:${id}`);
-        if (needs) this.effective.set(id, Math.max(this.likelihood(id), this.needed(`asset:${id}`, needs)));
+        const v = members.adj[first]!;
+        const n = this.needed(v);
+        if (n > eff[v]!) eff[v] = n;
         continue;
       }
-      const inComponent = new Set(members);
-      const queue = [...members];
-      const queued = new Set(members);
+      const queue: number[] = [];
+      for (let i = first; i < end; i++) {
+        queue.push(members.adj[i]!);
+        queued[members.adj[i]!] = 1;
+      }
       while (queue.length) {
-        const id = queue.pop()!;
-        queued.delete(id);
-        const needs = this.view.needs.get(`asset:${id}`);
-        if (!needs) continue;
-        const value = Math.max(this.likelihood(id), this.needed(`asset:${id}`, needs));
-        if (value <= this.likelihood(id)) continue;
-        this.effective.set(id, value);
-        for (const c of this.view.consumers.get(id) ?? []) {
-          const consumer = c.slice(6);
-          if (c.startsWith('asset:') && inComponent.has(consumer) && !queued.has(consumer)) {
-            queued.add(consumer);
-            queue.push(consumer);
+        const v = queue.pop()!;
+        queued[v] = 0;
+        const value = this.needed(v);
+        if (value <= eff[v]!) continue;
+        eff[v] = value;
+        for (let e = g.consumers.off[v]!; e < g.consumers.off[v + 1]!; e++) {
+          const w = g.consumers.adj[e]!;
+          if (w < g.assetCount && comp.of[w] === c && !queued[w]) {
+            queued[w] = 1;
+            queue.push(w);
           }
         }
       }
     }
   }
 
-  /** The highest likelihood among what a consumer needs (required assets and groups). */
-  private needed(ref: string, needs: Needs): number {
+  /** The highest likelihood among what a node needs (required assets and groups); 1 when nothing. */
+  private needed(v: number): number {
+    const g = this.view.graph;
+    const eff = this.effective;
     let value = 1;
-    for (const id of needs.required) value = Math.max(value, this.likelihood(id));
-    for (const g of needs.groups)
-      value = Math.max(value, this.groupLikelihood(this.partition(ref, g.name, g.members).partitions));
+    for (let e = g.required.off[v]!; e < g.required.off[v + 1]!; e++) {
+      const l = eff[g.required.adj[e]!]!;
+      if (l > value) value = l;
+    }
+    for (let e = g.groupsOf.off[v]!; e < g.groupsOf.off[v + 1]!; e++) {
+      const l = this.groupLikelihood(this.partition(g.groupsOf.adj[e]!).partitions);
+      if (l > value) value = l;
+    }
     return value;
   }
 
-  private groupLikelihood(partitions: string[][]): number {
+  private groupLikelihood(partitions: number[][]): number {
     let p = 1;
-    for (const part of partitions) p *= Math.max(...part.map((m) => toP(this.likelihood(m))));
+    for (const part of partitions) {
+      let worst = 0;
+      for (const m of part) worst = Math.max(worst, toP(this.effective[m]!));
+      p *= worst;
+    }
     return toLikelihood(p);
   }
 
-  private group(ref: string, name: string, members: string[]): GroupOutcome {
-    const { partitions, sharedRoots } = this.partition(ref, name, members);
+  private group(k: number): GroupOutcome {
+    const g = this.view.graph;
+    const { partitions, sharedRoots } = this.partition(k);
+    const members: string[] = [];
+    for (let e = g.groupMembers.off[k]!; e < g.groupMembers.off[k + 1]!; e++)
+      members.push(g.assetIds[g.groupMembers.adj[e]!]!);
     return {
-      name,
+      name: g.groupName[k]!,
       members,
-      partitions,
+      partitions: partitions.map((part) => part.map((m) => g.assetIds[m]!)),
       independent: partitions.length === members.length && members.length > 1,
       sharedRoots,
       likelihood: this.groupLikelihood(partitions),
     };
   }
 
-  /** Union-find over the members: two that share an upstream ultimate parent fail together. */
-  private partition(ref: string, name: string, members: string[]): Partitioned {
-    const key = `${ref}\u0000${name}`;
-    const known = this.partitionMemo.get(key);
+  /** Union-find over the members of group k: two that share an upstream ultimate parent fail together. */
+  private partition(k: number): Partitioned {
+    const known = this.partitionMemo.get(k);
     if (known) return known;
+    const { off, adj } = this.view.graph.groupMembers;
+    const members = Array.from(adj.subarray(off[k]!, off[k + 1]!));
     const parent = members.map((_, i) => i);
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
     const shared = new Set<string>();
@@ -164,10 +195,15 @@ export class Propagator {
         for (const r of common) shared.add(r);
         parent[find(i)] = find(j);
       }
-    const groups = new Map<number, string[]>();
-    members.forEach((m, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), m]));
+    const groups = new Map<number, number[]>();
+    members.forEach((m, i) => {
+      const root = find(i);
+      const list = groups.get(root);
+      if (list) list.push(m);
+      else groups.set(root, [m]);
+    });
     const result = { partitions: [...groups.values()], sharedRoots: [...shared].sort() };
-    this.partitionMemo.set(key, result);
+    this.partitionMemo.set(k, result);
     return result;
   }
 }

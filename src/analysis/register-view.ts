@@ -1,6 +1,8 @@
 /**
  * The register as the risk engine reads it: records indexed by id, ownership chains resolved to
- * the ultimate parent, and the dependency edges split into required ones and redundancy groups.
+ * the ultimate parent, and the dependency edges compiled once into integer CSR arrays — required
+ * edges, redundancy groups, runs-on edges and their reverse — so every later pass walks typed
+ * arrays instead of string-keyed maps.
  */
 import type {
   AssetRecord,
@@ -10,6 +12,7 @@ import type {
   ProcessRecord,
   ProductRecord,
 } from '../domain/index.js';
+import { EdgeList, reverseCsr, type Csr } from './csr.js';
 
 export interface RegisterData {
   processes: readonly ProcessRecord[];
@@ -26,15 +29,34 @@ export interface Needs {
   groups: { name: string; members: string[] }[];
 }
 
-const NONE: readonly string[] = [];
-
-/** The asset graph with integer ids: upstream lists by position, as ids and as indexes. */
-export interface IndexedGraph {
-  ids: string[];
-  index: Map<string, number>;
-  all: string[][];
-  allIdx: number[][];
-  requiredIdx: number[][];
+/**
+ * The dependency graph with integer node numbers: assets are 0 … assetCount-1 in register order,
+ * processes follow (assetCount … nodeCount-1). Edges point from a consumer to what it needs.
+ */
+export interface AssetGraph {
+  assetCount: number;
+  nodeCount: number;
+  assetIds: string[];
+  processIds: string[];
+  /** Asset id → node number. */
+  assetIndex: Map<string, number>;
+  /** Process id → node number (≥ assetCount). */
+  processIndex: Map<string, number>;
+  /** Required upstream assets of each node. */
+  required: Csr;
+  /** Every upstream asset of each node: the required ones and every redundancy-group member. */
+  upstream: Csr;
+  /** Redundancy groups of each node (group numbers). */
+  groupsOf: Csr;
+  groupName: string[];
+  /** The node each group belongs to. */
+  groupOwner: Int32Array;
+  /** Members of each group (asset node numbers). */
+  groupMembers: Csr;
+  /** The assets each asset runs on (relation runs-on): the hosting it inherits exposure from. */
+  runsOn: Csr;
+  /** The consumers of each node (reverse of `upstream`). */
+  consumers: Csr;
 }
 
 export class RegisterView {
@@ -44,44 +66,19 @@ export class RegisterView {
   readonly processes = new Map<string, ProcessRecord>();
   /** Exit plans by asset id. */
   readonly exitPlans = new Map<string, ExitPlanRecord[]>();
-  /** What each process and asset needs, keyed by "process:id" / "asset:id". */
-  readonly needs = new Map<string, Needs>();
-  /** Consumers of each asset ("process:id" / "asset:id"). */
-  readonly consumers = new Map<string, string[]>();
-  /** The assets each asset runs on (relation runs-on): the hosting it inherits exposure from. */
-  readonly runsOn = new Map<string, string[]>();
+  readonly graph: AssetGraph;
+  /** The asset record of each asset node. */
+  readonly assetAt: AssetRecord[];
 
   constructor(readonly data: RegisterData) {
-    for (const a of data.assets) this.assets.set(a.id, a);
+    // The first record of an id wins, as in the graph's numbering.
+    for (const a of data.assets) if (!this.assets.has(a.id)) this.assets.set(a.id, a);
     for (const p of data.parties) this.parties.set(p.id, p);
     for (const p of data.products) this.products.set(p.id, p);
     for (const p of data.processes) this.processes.set(p.id, p);
     for (const e of data.exitPlans) this.exitPlans.set(e.assetId, [...(this.exitPlans.get(e.assetId) ?? []), e]);
-    for (const d of data.dependencies) {
-      // Each field read once: registers bring hundreds of thousands of edges.
-      const { from, to: toRef, redundancyGroup, relation } = d;
-      if (!toRef.startsWith('asset:')) continue;
-      const fromAsset = from.startsWith('asset:');
-      if (!fromAsset && !from.startsWith('process:')) continue;
-      const to = toRef.slice(6);
-      if (!this.assets.has(to)) continue;
-      let needs = this.needs.get(from);
-      if (!needs) this.needs.set(from, (needs = { required: [], groups: [] }));
-      if (redundancyGroup) {
-        const group = needs.groups.find((g) => g.name === redundancyGroup);
-        if (group) group.members.push(to);
-        else needs.groups.push({ name: redundancyGroup, members: [to] });
-      } else needs.required.push(to);
-      const consumers = this.consumers.get(to);
-      if (consumers) consumers.push(from);
-      else this.consumers.set(to, [from]);
-      if (fromAsset && relation === 'runs-on') {
-        const id = from.slice(6);
-        const hosts = this.runsOn.get(id);
-        if (hosts) hosts.push(to);
-        else this.runsOn.set(id, [to]);
-      }
-    }
+    this.graph = compileGraph(data);
+    this.assetAt = this.graph.assetIds.map((id) => this.assets.get(id)!);
   }
 
   private readonly chains = new Map<string, PartyRecord[]>();
@@ -108,55 +105,148 @@ export class RegisterView {
     return this.chain(partyId).at(-1);
   }
 
-  /** Assets an asset runs on or uses, required or in a group (its upstream). */
-  upstream(assetId: string): readonly string[] {
-    return this.graph().all[this.graph().index.get(assetId) ?? -1] ?? NONE;
+  /** The node number of "asset:id" or "process:id", if the register holds it. */
+  node(ref: string): number | undefined {
+    if (ref.startsWith('asset:')) return this.graph.assetIndex.get(ref.slice(6));
+    if (ref.startsWith('process:')) return this.graph.processIndex.get(ref.slice(8));
+    return undefined;
   }
 
-  private indexed?: IndexedGraph;
+  /** What a consumer ("process:id" / "asset:id") needs, as asset ids; undefined when it needs nothing. */
+  needs(ref: string): Needs | undefined {
+    const v = this.node(ref);
+    if (v === undefined) return undefined;
+    const g = this.graph;
+    if (g.upstream.off[v] === g.upstream.off[v + 1]) return undefined;
+    return {
+      required: this.ids(g.required, v),
+      groups: this.groupsOf(v).map((k) => ({ name: g.groupName[k]!, members: this.ids(g.groupMembers, k) })),
+    };
+  }
 
-  /** The asset graph with integer ids, for walks over large registers. */
-  graph(): IndexedGraph {
-    if (this.indexed) return this.indexed;
-    const ids = [...this.assets.keys()];
-    const index = new Map(ids.map((id, i) => [id, i]));
-    const toIdx = (list: readonly string[]) => list.map((id) => index.get(id)!).filter((i) => i !== undefined);
-    const all: string[][] = [];
-    const allIdx: number[][] = [];
-    const requiredIdx: number[][] = [];
-    for (const id of ids) {
-      const n = this.needs.get(`asset:${id}`);
-      const up = n ? [...n.required, ...n.groups.flatMap((g) => g.members)] : [];
-      all.push(up);
-      allIdx.push(toIdx(up));
-      requiredIdx.push(n ? toIdx(n.required) : []);
-    }
-    this.indexed = { ids, index, all, allIdx, requiredIdx };
-    return this.indexed;
+  /** Group numbers of a node. */
+  groupsOf(v: number): number[] {
+    const { off, adj } = this.graph.groupsOf;
+    return Array.from(adj.subarray(off[v]!, off[v + 1]!));
+  }
+
+  /** Neighbours of `v` in `csr` as asset ids. */
+  ids(csr: Csr, v: number): string[] {
+    const out: string[] = [];
+    for (let e = csr.off[v]!; e < csr.off[v + 1]!; e++) out.push(this.graph.assetIds[csr.adj[e]!]!);
+    return out;
+  }
+
+  /** Assets an asset runs on or uses, required or in a group (its upstream). */
+  upstream(assetId: string): string[] {
+    const v = this.graph.assetIndex.get(assetId);
+    return v === undefined ? [] : this.ids(this.graph.upstream, v);
   }
 
   /**
-   * Assets reached from `starts` along upstream edges (all of them, or only required ones), as
-   * asset ids. A breadth-first walk over integer arrays: registers can hold many thousands.
+   * Assets reached from the nodes `starts` along upstream edges (all of them, or only required
+   * ones), nearest first, as asset ids. A breadth-first walk over the CSR arrays.
    */
-  closure(starts: readonly string[], requiredOnly: boolean): string[] {
-    const g = this.graph();
-    const adjacency = requiredOnly ? g.requiredIdx : g.allIdx;
-    const seen = new Uint8Array(g.ids.length);
+  closure(starts: Iterable<number>, requiredOnly: boolean): string[] {
+    return this.closureNodes(starts, requiredOnly).map((v) => this.graph.assetIds[v]!);
+  }
+
+  /** As `closure`, as node numbers. */
+  closureNodes(starts: Iterable<number>, requiredOnly: boolean): number[] {
+    const g = this.graph;
+    const { off, adj } = requiredOnly ? g.required : g.upstream;
+    const seen = new Uint8Array(g.nodeCount);
     const queue: number[] = [];
-    for (const id of starts) {
-      const i = g.index.get(id);
-      if (i !== undefined && !seen[i]) {
-        seen[i] = 1;
-        queue.push(i);
-      }
-    }
-    for (let head = 0; head < queue.length; head++)
-      for (const j of adjacency[queue[head]!]!)
+    for (const s of starts)
+      for (let e = off[s]!; e < off[s + 1]!; e++) {
+        const j = adj[e]!;
         if (!seen[j]) {
           seen[j] = 1;
           queue.push(j);
         }
-    return queue.map((i) => g.ids[i]!);
+      }
+    for (let head = 0; head < queue.length; head++) {
+      const v = queue[head]!;
+      for (let e = off[v]!; e < off[v + 1]!; e++) {
+        const j = adj[e]!;
+        if (!seen[j]) {
+          seen[j] = 1;
+          queue.push(j);
+        }
+      }
+    }
+    return queue;
   }
+}
+
+/** Compiles the dependency records into CSR arrays; edges to unknown assets or from other kinds are left out. */
+export function compileGraph(data: RegisterData): AssetGraph {
+  const assetIds: string[] = [];
+  const assetIndex = new Map<string, number>();
+  for (const a of data.assets)
+    if (!assetIndex.has(a.id)) {
+      assetIndex.set(a.id, assetIds.length);
+      assetIds.push(a.id);
+    }
+  const assetCount = assetIds.length;
+  const processIds: string[] = [];
+  const processIndex = new Map<string, number>();
+  for (const p of data.processes)
+    if (!processIndex.has(p.id)) {
+      processIndex.set(p.id, assetCount + processIds.length);
+      processIds.push(p.id);
+    }
+  const nodeCount = assetCount + processIds.length;
+  const m = data.dependencies.length;
+  // Edge ends are looked up by their full reference ("asset:x", "process:y"): no slicing per edge.
+  const byRef = new Map<string, number>();
+  for (let v = 0; v < assetCount; v++) byRef.set(`asset:${assetIds[v]}`, v);
+  for (let k = 0; k < processIds.length; k++) byRef.set(`process:${processIds[k]}`, assetCount + k);
+  const required = new EdgeList(m);
+  const upstream = new EdgeList(m);
+  const runsOn = new EdgeList(assetCount);
+  const nodeGroups = new EdgeList();
+  const members = new EdgeList();
+  const groupName: string[] = [];
+  const groupOwner: number[] = [];
+  const groupKey = new Map<string, number>();
+  for (const d of data.dependencies) {
+    // Each field read once: registers bring hundreds of thousands of edges.
+    const { from, to, redundancyGroup, relation } = d;
+    const target = byRef.get(to);
+    // Only assets are needed; processes are consumers only.
+    if (target === undefined || target >= assetCount) continue;
+    const source = byRef.get(from);
+    if (source === undefined) continue;
+    upstream.push(source, target);
+    if (redundancyGroup) {
+      const key = `${source}\u0000${redundancyGroup}`;
+      let k = groupKey.get(key);
+      if (k === undefined) {
+        groupKey.set(key, (k = groupName.length));
+        groupName.push(redundancyGroup);
+        groupOwner.push(source);
+        nodeGroups.push(source, k);
+      }
+      members.push(k, target);
+    } else required.push(source, target);
+    if (source < assetCount && relation === 'runs-on') runsOn.push(source, target);
+  }
+  const upstreamCsr = upstream.toCsr(nodeCount);
+  return {
+    assetCount,
+    nodeCount,
+    assetIds,
+    processIds,
+    assetIndex,
+    processIndex,
+    required: required.toCsr(nodeCount),
+    upstream: upstreamCsr,
+    groupsOf: nodeGroups.toCsr(nodeCount),
+    groupName,
+    groupOwner: Int32Array.from(groupOwner),
+    groupMembers: members.toCsr(groupName.length),
+    runsOn: runsOn.toCsr(assetCount),
+    consumers: reverseCsr(upstreamCsr, nodeCount),
+  };
 }
