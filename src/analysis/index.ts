@@ -6,3 +6,5 @@ export * from './register-view.js';
 export * from './risk-config.js';
 export * from './enrich.js';
 export * from './upstream.js';
+export * from './csr.js';
+export * from './scenario/index.js';

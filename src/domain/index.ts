@@ -9,3 +9,4 @@ export * from './backup.js';
 export * from './references.js';
 export * from './validate.js';
 export * from './knowledge.js';
+export * from './scenario.js';

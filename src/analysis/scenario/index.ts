@@ -1,0 +1,4 @@
+export * from './propagate.js';
+export * from './resolve-cuts.js';
+export * from './evaluate.js';
+export * from './compare.js';
