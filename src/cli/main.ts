@@ -7,6 +7,7 @@ import { analyseCommands } from './commands/analyse.command.js';
 import { backupCommands } from './commands/backup.command.js';
 import { kbCommands } from './commands/kb.command.js';
 import { registerCommands } from './commands/register.command.js';
+import { scenarioCommands } from './commands/scenario.command.js';
 import { serveCommands } from './commands/serve.command.js';
 import type { GlobalFlags } from './context.js';
 import { reportError } from './output.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   backupCommands(program, globals);
   analyseCommands(program, globals);
   kbCommands(program, globals);
+  scenarioCommands(program, globals);
   return program;
 }
 

@@ -22,6 +22,7 @@ import {
 import { countryCodeSchema, euidSchema, kvkSchema, leiSchema, vatSchema } from './identifiers.js';
 import { idSchema, parseRef, refSchema, type RefKind } from './ids.js';
 import { provenanceSchema } from './provenance.js';
+import { measureEffectSchema, scenarioSpec } from './scenario.js';
 
 const name = z.string().trim().min(1, 'a name is required').max(300);
 const text = z.string().max(10_000);
@@ -199,6 +200,8 @@ export const measureSpec = z.strictObject({
   priorities: uniqueList(prioritySchema),
   /** The processes and assets the measure reduces risk for, as "kind:id". */
   targets: uniqueList(refSchema),
+  /** What the measure changes in the register once done: a scenario comparison applies these. */
+  effects: z.array(measureEffectSchema).max(50).default([]),
 });
 
 /** A reference from a field of one kind to records of another. */
@@ -327,6 +330,16 @@ export const KINDS = {
     references: [],
     filters: { priority: 'priorities', type: 'status' },
   }),
+  scenario: defineKind({
+    kind: 'scenario',
+    plural: 'scenarios',
+    idPrefix: 'scenario',
+    spec: scenarioSpec,
+    // Cuts name parties, products and assets inside a list; the scenario engine checks them when it
+    // runs and names the cut that no longer matches.
+    references: [],
+    filters: {},
+  }),
 } as const;
 
 export type KindKey = keyof typeof KINDS;
@@ -341,6 +354,7 @@ export const KIND_ORDER: KindKey[] = [
   'contract',
   'exitPlan',
   'measure',
+  'scenario',
 ];
 
 export function kindByPlural(plural: string): KindKey | undefined {
@@ -374,6 +388,7 @@ export type DependencyRecord = RecordOf<'dependency'>;
 export type ContractRecord = RecordOf<'contract'>;
 export type ExitPlanRecord = RecordOf<'exitPlan'>;
 export type MeasureRecord = RecordOf<'measure'>;
+export type ScenarioRecord = RecordOf<'scenario'>;
 
 function withChecks<S extends z.ZodObject>(key: KindKey, schema: S): S {
   const check = (KINDS[key] as KindDescriptor).check;

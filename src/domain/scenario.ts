@@ -115,3 +115,25 @@ export const measureEffectSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type MeasureEffect = z.output<typeof measureEffectSchema>;
+
+const localised = z.strictObject({ nl: z.string().min(1).max(2000), en: z.string().min(1).max(2000) });
+
+/** A built-in scenario from a real event (src/knowledge/data/scenarios.json). */
+export const libraryScenarioSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: localised,
+  description: localised,
+  cuts: z.array(cutSchema).min(1),
+  durationHours: z.number().min(0).optional(),
+  event: eventSourceSchema,
+  sources: z.array(eventSourceSchema).min(1),
+});
+export type LibraryScenario = z.output<typeof libraryScenarioSchema>;
+
+export const scenarioLibrarySchema = z.strictObject({
+  version: z.string(),
+  scenarios: z.array(libraryScenarioSchema),
+});
+
+/** How a request names a scenario: a saved one by id, a built-in one as "library:<id>", or inline. */
+export const LIBRARY_PREFIX = 'library:';

@@ -10,7 +10,9 @@ import {
   countriesFileSchema,
   lawsFileSchema,
   parseInput,
+  scenarioLibrarySchema,
   vendorsFileSchema,
+  type LibraryScenario,
 } from '../domain/index.js';
 import { KnowledgeIndex, riskConfigSchema, type KnowledgeBase, type RiskConfig } from '../analysis/index.js';
 
@@ -43,6 +45,13 @@ function loadOnce() {
     cached = { kb, index: new KnowledgeIndex(kb) };
   }
   return cached;
+}
+
+let library: LibraryScenario[] | undefined;
+
+/** The built-in cut-off scenarios from real events, each with its date and sources. */
+export function scenarioLibrary(): LibraryScenario[] {
+  return (library ??= load('data/scenarios.json', scenarioLibrarySchema).scenarios);
 }
 
 export function defaultRiskConfig(): RiskConfig {

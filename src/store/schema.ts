@@ -207,6 +207,23 @@ export const measures = pgTable(
     progress: integer('progress').notNull(),
     priorities: textList('priorities'),
     targets: textList('targets'),
+    effects: jsonb('effects')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
+/** Cut-off scenarios, stored per organisation so they can be run again. */
+export const scenarios = pgTable(
+  'scenarios',
+  {
+    ...envelope(),
+    name: text('name').notNull(),
+    description: text('description'),
+    cuts: jsonb('cuts').notNull(),
+    durationHours: doublePrecision('duration_hours'),
+    basedOn: text('based_on'),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );
@@ -240,6 +257,7 @@ export const KIND_TABLES = {
   contract: contracts,
   exitPlan: exitPlans,
   measure: measures,
+  scenario: scenarios,
 } as const;
 
 /**

@@ -90,6 +90,22 @@ export class ScenarioEngine {
     this.reverse = reverseEdges(this.view.graph);
   }
 
+  private caps?: Float64Array;
+
+  /** Hours each asset's fastest exit plan needs to replace it (+Infinity without one). */
+  private exitCaps(): Float64Array {
+    if (this.caps) return this.caps;
+    const g = this.view.graph;
+    const caps = new Float64Array(g.assetCount).fill(Infinity);
+    for (const [assetId, plans] of this.view.exitPlans) {
+      const v = g.assetIndex.get(assetId);
+      if (v === undefined) continue;
+      for (const p of plans)
+        if (p.timeToSwitchDays !== undefined) caps[v] = Math.min(caps[v]!, p.timeToSwitchDays * 24);
+    }
+    return (this.caps = caps);
+  }
+
   evaluate(scenario: ScenarioDefinition): ScenarioResult {
     const { view } = this;
     const g = view.graph;
@@ -120,7 +136,7 @@ export class ScenarioEngine {
       });
       return hours;
     });
-    const { state, restore, cause } = propagateCut(g, this.reverse, seeds, seedRestore);
+    const { state, restore, cause } = propagateCut(g, this.reverse, seeds, seedRestore, this.exitCaps());
     const label = (s: number): NodeState => (s === STOPPED ? 'stopped' : s === DEGRADED ? 'degraded' : 'running');
     const isSeed = new Uint8Array(g.assetCount);
     for (const v of seeds) isSeed[v] = 1;

@@ -9,8 +9,9 @@
  * included: a cycle nothing outside cuts stays running.
  *
  * Restore time rises the same way: a stopped node is back when its last required cause is back; a
- * stopped redundancy group is back when its first member is back. Unknown (no exit plan, no
- * duration) is +Infinity.
+ * stopped redundancy group is back when its first member is back. An asset with an exit plan is
+ * back after its switch time at the latest, whatever it ran on (it is replaced). Unknown (no exit
+ * plan, no duration) is +Infinity.
  */
 import { buildCsr, type Csr } from '../csr.js';
 
@@ -87,6 +88,8 @@ export function propagateCut(
   reverse: ReverseEdges,
   seeds: ArrayLike<number>,
   seedRestore: ArrayLike<number>,
+  /** Per asset node, the hours its exit plan needs to replace it (+Infinity or absent: no plan). */
+  cap?: Float64Array,
 ): CutOutcome {
   const n = g.nodeCount;
   const state = new Uint8Array(n);
@@ -149,6 +152,7 @@ export function propagateCut(
           for (let i = memberOff[k]!; i < memberOff[k + 1]!; i++) wr = Math.min(wr, restore[members[i]!]!);
         } else s = hitMembers[k]! > 0 ? DEGRADED : RUNNING;
       }
+      if (cap && w < cap.length && wr > cap[w]!) wr = cap[w]!;
       if (s > state[w]!) {
         state[w] = s;
         cause[w] = u;

@@ -24,7 +24,7 @@ function kindOf(name: string): KindKey | 'organisation' {
 }
 
 /** Reads the record to add from --data, --file or standard input. */
-function readInput(opts: { data?: string; file?: string }): unknown {
+export function readInput(opts: { data?: string; file?: string }): unknown {
   if (opts.data !== undefined) return parseJsonText(opts.data, { file: '--data' });
   if (opts.file !== undefined) return parseJsonText(readFileSync(opts.file, 'utf8'), { file: opts.file });
   if (!process.stdin.isTTY) return parseJsonText(readFileSync(0, 'utf8'), { file: 'standard input' });
