@@ -2,7 +2,7 @@
  * Worked examples of the risk model (docs/methodology.md) on small hand-built registers.
  */
 import { describe, expect, it } from 'vitest';
-import { analyse, type Analysis, type AssetRisk } from './index.js';
+import { analyse, normaliseName, type Analysis, type AssetRisk } from './index.js';
 import { defaultConfig, fixtureKb, register } from '../../test/helpers/register-builder.js';
 
 const kb = fixtureKb();
@@ -385,5 +385,13 @@ describe('mechanics', () => {
     ]);
     expect(a.portfolio.byUltimateParent.hhi).toBe(5000);
     expect(a.portfolio.byCountry.rows.map((r) => r.key)).toEqual(['DE', 'US']);
+  });
+});
+
+describe('vendor name matching', () => {
+  it('drops legal forms written with dots as well as without', () => {
+    for (const name of ['Zaak B.V.', 'Zaak BV', 'Zaak b.v', 'ZAAK N.V.', 'Zaak S.A.', 'Zaak (Holding) B.V.'])
+      expect(normaliseName(name), name).toBe('zaak');
+    expect(normaliseName('Amazon.com, Inc.')).toBe('amazon com');
   });
 });

@@ -76,12 +76,14 @@ export interface VendorMatch {
 }
 
 const LEGAL_FORMS =
-  /\b(b\.?v\.?|n\.?v\.?|inc\.?|incorporated|ltd\.?|limited|llc|gmbh|ag|se|sa|s\.a\.|sarl|s\.?a\.?r\.?l\.?|plc|corp\.?|corporation|co\.?|company|holding|holdings|group|oyj|ab|asa|spa|s\.p\.a\.)\b/g;
+  /\b(b\.?v\.?|n\.?v\.?|inc\.?|incorporated|ltd\.?|limited|llc|gmbh|ag|se|sa|s\.a\.|sarl|s\.?a\.?r\.?l\.?|plc|corp\.?|corporation|co\.?|company|holding|holdings|group|oyj|ab|asa|spa|s\.p\.a\.)(?![a-z0-9])/g;
 
 /** Lower-case name without punctuation and legal forms, for matching free-text vendor names. */
 export function normaliseName(name: string): string {
+  // Legal forms first: their patterns include the dots ("B.V.", "S.A.") that the next step removes.
   return name
     .toLowerCase()
+    .replace(LEGAL_FORMS, ' ')
     .replace(/[,.()&'"]/g, ' ')
     .replace(LEGAL_FORMS, ' ')
     .replace(/\s+/g, ' ')

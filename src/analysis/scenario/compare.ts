@@ -92,7 +92,7 @@ export function applyEffects(
           id: `effect-${i}`,
           name: `${source}: exit plan`,
           assetId: asset.id,
-          strategy: 'switch',
+          strategy: 'replace',
           timeToSwitchDays: effect.timeToSwitchDays,
         } as unknown as ExitPlanRecord);
         applied.push(`${source}: exit plan for ${asset.name}, switch in ${effect.timeToSwitchDays} days`);
