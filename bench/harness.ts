@@ -23,10 +23,18 @@ export async function timeMs(work: () => Promise<unknown> | unknown): Promise<nu
 /** Runs baseline and candidate `rounds` times each, alternating, after `prepare` before each run. */
 export async function compare(options: {
   rounds: number;
+  /** Rounds run first and not counted, so both sides are compiled by the JIT before timing. */
+  warmup?: number;
   prepare?: () => Promise<void>;
   baseline: () => Promise<unknown>;
   candidate: () => Promise<unknown>;
 }): Promise<{ baselineMs: number; candidateMs: number }> {
+  for (let i = 0; i < (options.warmup ?? 0); i++) {
+    await options.prepare?.();
+    await options.baseline();
+    await options.prepare?.();
+    await options.candidate();
+  }
   let baselineMs = Infinity;
   let candidateMs = Infinity;
   for (let i = 0; i < options.rounds; i++) {

@@ -3,18 +3,20 @@
  * measured in the same run, and writes bench/out/results.json.
  *   STAPEL_BENCH_DATABASE_URL  PostgreSQL server (default postgres://postgres@127.0.0.1:5432/test)
  *   BENCH_ROWS                 rows for the bulk-load benchmark (default 1,000,000)
- * Benchmarks: bulk-load, risk-recompute, risk-recompute-random.
+ * Benchmarks: bulk-load, risk-recompute, risk-recompute-random, scenario.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { bulkLoadBenchmark } from './bulk-load.bench.js';
 import { report, type Measurement } from './harness.js';
 import { riskRecomputeBenchmark } from './risk-recompute.bench.js';
+import { scenarioBenchmark } from './scenario.bench.js';
 
 const databaseUrl = process.env.STAPEL_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const BENCHMARKS: Record<string, () => Promise<Measurement>> = {
   'bulk-load': () => bulkLoadBenchmark(databaseUrl, Number(process.env.BENCH_ROWS ?? 1_000_000), 2),
   'risk-recompute': () => riskRecomputeBenchmark('layered'),
   'risk-recompute-random': () => riskRecomputeBenchmark('random'),
+  scenario: () => scenarioBenchmark(),
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));

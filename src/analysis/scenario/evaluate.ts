@@ -8,7 +8,7 @@ import type { ComponentRecord, ProcessRecord } from '../../domain/index.js';
 import type { Cut } from '../../domain/scenario.js';
 import type { KnowledgeIndex } from '../knowledge-index.js';
 import { RegisterView, type RegisterData } from '../register-view.js';
-import { DEGRADED, propagateCut, reverseEdges, STOPPED, type ReverseEdges } from './propagate.js';
+import { CutPropagator, DEGRADED, STOPPED } from './propagate.js';
 import { resolveCuts } from './resolve-cuts.js';
 
 export interface ScenarioData extends RegisterData {
@@ -80,14 +80,14 @@ const hoursOrNull = (h: number) => (Number.isFinite(h) ? h : null);
 /** A register compiled for scenario evaluation; build once per register version, evaluate many times. */
 export class ScenarioEngine {
   readonly view: RegisterView;
-  private readonly reverse: ReverseEdges;
+  private readonly propagator: CutPropagator;
 
   constructor(
     readonly data: ScenarioData,
     readonly kb: KnowledgeIndex,
   ) {
     this.view = new RegisterView(data);
-    this.reverse = reverseEdges(this.view.graph);
+    this.propagator = new CutPropagator(this.view.graph);
   }
 
   private caps?: Float64Array;
@@ -136,23 +136,28 @@ export class ScenarioEngine {
       });
       return hours;
     });
-    const { state, restore, cause } = propagateCut(g, this.reverse, seeds, seedRestore, this.exitCaps());
+    const out = this.propagator.run(seeds, seedRestore, this.exitCaps());
+    const state = out.state;
+    const restore = out.restore;
+    const cause = out.cause;
     const label = (s: number): NodeState => (s === STOPPED ? 'stopped' : s === DEGRADED ? 'degraded' : 'running');
     const isSeed = new Uint8Array(g.assetCount);
     for (const v of seeds) isSeed[v] = 1;
 
     const assets: AssetOutcome[] = [];
     const assetCounts: Record<NodeState, number> = { running: 0, degraded: 0, stopped: 0 };
-    for (let v = 0; v < g.assetCount; v++) {
-      const s = label(state[v]!);
+    // Only what the cut reached can be other than running.
+    const reachedAssets = [...out.reached].filter((v) => v < g.assetCount).sort((a, b) => a - b);
+    assetCounts.running = g.assetCount - reachedAssets.length;
+    for (const v of reachedAssets) {
+      const s = label(state(v)) as AssetOutcome['state'];
       assetCounts[s]++;
-      if (s === 'running') continue;
       assets.push({
         assetId: g.assetIds[v]!,
         name: view.assetAt[v]!.name,
         state: s,
-        ...(s === 'stopped' ? { restoreHours: hoursOrNull(restore[v]!) } : {}),
-        ...(cause[v]! >= 0 && !isSeed[v] ? { cause: g.assetIds[cause[v]!]! } : {}),
+        ...(s === 'stopped' ? { restoreHours: hoursOrNull(restore(v)) } : {}),
+        ...(cause(v) >= 0 && !isSeed[v] ? { cause: g.assetIds[cause(v)]! } : {}),
       });
     }
 
@@ -163,7 +168,7 @@ export class ScenarioEngine {
     const processes: ProcessOutcome[] = g.processIds.map((id, k) => {
       const v = g.assetCount + k;
       const p: ProcessRecord = view.processes.get(id)!;
-      const s = label(state[v]!);
+      const s = label(state(v));
       processCounts[s]++;
       if (s === 'running')
         return { processId: id, name: p.name, vital: p.vital, state: s, publicInterests: p.publicInterests };
@@ -178,7 +183,7 @@ export class ScenarioEngine {
       };
       if (s === 'stopped') {
         if (p.vital) vitalStopped.push(id);
-        const r = restore[v]!;
+        const r = restore(v);
         worstRestore = Math.max(worstRestore, r);
         out.restoreHours = hoursOrNull(r);
         if (p.maxTolerableDowntimeHours !== undefined) {
@@ -193,7 +198,7 @@ export class ScenarioEngine {
     function pathOf(v: number): string[] {
       const path: string[] = [];
       const seen = new Set<number>();
-      for (let u = cause[v]!; u >= 0 && !seen.has(u); u = isSeed[u] ? -1 : cause[u]!) {
+      for (let u = cause(v); u >= 0 && !seen.has(u); u = isSeed[u] ? -1 : cause(u)) {
         seen.add(u);
         path.push(`asset:${g.assetIds[u]!}`);
       }
