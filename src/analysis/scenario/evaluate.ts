@@ -87,14 +87,11 @@ export class ScenarioEngine {
     readonly kb: KnowledgeIndex,
   ) {
     this.view = new RegisterView(data);
-    this.propagator = new CutPropagator(this.view.graph);
+    this.propagator = new CutPropagator(this.view.graph, undefined, this.exitCaps());
   }
-
-  private caps?: Float64Array;
 
   /** Hours each asset's fastest exit plan needs to replace it (+Infinity without one). */
   private exitCaps(): Float64Array {
-    if (this.caps) return this.caps;
     const g = this.view.graph;
     const caps = new Float64Array(g.assetCount).fill(Infinity);
     for (const [assetId, plans] of this.view.exitPlans) {
@@ -103,7 +100,7 @@ export class ScenarioEngine {
       for (const p of plans)
         if (p.timeToSwitchDays !== undefined) caps[v] = Math.min(caps[v]!, p.timeToSwitchDays * 24);
     }
-    return (this.caps = caps);
+    return caps;
   }
 
   evaluate(scenario: ScenarioDefinition): ScenarioResult {
@@ -136,7 +133,7 @@ export class ScenarioEngine {
       });
       return hours;
     });
-    const out = this.propagator.run(seeds, seedRestore, this.exitCaps());
+    const out = this.propagator.run(seeds, seedRestore);
     const state = out.state;
     const restore = out.restore;
     const cause = out.cause;
@@ -194,15 +191,12 @@ export class ScenarioEngine {
       return out;
     });
 
-    /** Follows the causes from a node down to an asset cut off directly. */
+    /** From a node down to an asset cut off directly (the node itself left out). */
     function pathOf(v: number): string[] {
-      const path: string[] = [];
-      const seen = new Set<number>();
-      for (let u = cause(v); u >= 0 && !seen.has(u); u = isSeed[u] ? -1 : cause(u)) {
-        seen.add(u);
-        path.push(`asset:${g.assetIds[u]!}`);
-      }
-      return path;
+      return out
+        .pathToCut(v)
+        .slice(1)
+        .map((u) => `asset:${g.assetIds[u]!}`);
     }
 
     return {

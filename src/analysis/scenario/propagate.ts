@@ -69,61 +69,79 @@ export interface CutOutcome {
   state(v: number): number;
   /** Hours until a stopped node runs again (+Infinity: unknown); NaN for nodes not stopped. */
   restore(v: number): number;
-  /** The upstream node that first raised the node's state (-1 for running and seed nodes). */
+  /**
+   * An upstream node whose state explains this one's (-1 for running nodes and seeds): a stopped
+   * required dependency or a member of a stopped redundancy group for a stopped node; a degraded
+   * required dependency or a lost group member for a degraded one. Found from the final states
+   * when asked, not recorded during the run.
+   */
   cause(v: number): number;
+  /** From a node down to a node cut off directly, each step a cause of the one before (node first). */
+  pathToCut(v: number): number[];
 }
 
 // Per-node flags, one byte: the state (2 bits), the state last passed on (2 bits), queued,
-// "restore rose since last passed on", and "restore changed while queued".
+// "restore rose since last passed on", "restore changed while queued", and "has an exit-plan cap"
+// (fixed per propagator, kept when a run's flags are cleared).
 const STATE = 3;
 const SENT_SHIFT = 2;
 const QUEUED = 16;
 const RESTORE_DIRTY = 32;
 /** The restore time changed while the node was queued: read it from the node, not the queue. */
 const STALE = 64;
+const HAS_CAP = 128;
 
 /**
- * Propagates cuts over one graph. Its scratch arrays are sized to the graph once and reset after
- * each run only where the run touched them, so an evaluation costs in proportion to what the cut
+ * Propagates cuts over one graph. Its scratch arrays are sized to the graph once and cleared after
+ * each run only where the run reached, so an evaluation costs in proportion to what the cut
  * reaches, not to the size of the register.
+ *
+ * Restore times are kept per node as a two-byte index into the run's few distinct values (the
+ * seeds' times and the exit-plan caps, sorted, so comparing indexes compares hours): with the
+ * one-byte flags that keeps the engine's per-node state small enough to stay in cache, so a run
+ * costs little more than a bare search of what the cut reaches.
  */
 export class CutPropagator {
   readonly reverse: ReverseEdges;
   private readonly flags: Uint8Array;
-  /**
-   * Restore hours of node v at [2v] (as float32: whole hours are exact up to 16.7 million) and its
-   * cause at [2v+1] (as int32), two views of one buffer: both in one 8-byte slot, so a raise
-   * touches one cache line, and the whole array is half the size of float64 pairs.
-   */
-  private readonly restoreOf: Float32Array;
-  private readonly causeOf: Int32Array;
+  private readonly restoreIndex: Uint16Array;
   /**
    * Per redundancy group k, in one 16-byte slot: [4k] owner, [4k+1] first member edge, [4k+2]
    * member count, [4k+3] members hit (low 16 bits) and stopped (high 16 bits) in this run.
    */
   private readonly groups: Int32Array;
   private readonly queue: Int32Array;
-  /**
-   * The restore time of each queued node, beside it in the queue: read in queue order, it spares
-   * the walk a random read of the node's own slot (the one access a bare search does not have).
-   */
-  private readonly queueRestore: Float32Array;
+  /** The restore index of each queued node, beside it in the queue (read in queue order). */
+  private readonly queueRestore: Uint16Array;
   /** The nodes the last run reached, and the group slots it touched: what the next run clears. */
   private readonly reachedNodes: Int32Array;
   private reachedCount = 0;
   private readonly touchedGroups: Int32Array;
   private touchedCount = 0;
+  /** The distinct finite caps, sorted. */
+  private readonly capValues: number[];
 
+  /**
+   * `cap[v]`: the hours the exit plan of asset v needs to replace it (+Infinity: no plan). A node
+   * with an exit plan is back after that time at the latest, whatever it ran on.
+   */
   constructor(
     readonly graph: CutGraph,
     reverse: ReverseEdges = reverseEdges(graph),
+    private readonly cap?: Float64Array,
   ) {
     this.reverse = reverse;
     const n = graph.nodeCount;
     this.flags = new Uint8Array(n);
-    const slots = new ArrayBuffer(8 * n);
-    this.restoreOf = new Float32Array(slots);
-    this.causeOf = new Int32Array(slots);
+    this.restoreIndex = new Uint16Array(n);
+    const caps = new Set<number>();
+    if (cap)
+      for (let v = 0; v < Math.min(n, cap.length); v++)
+        if (Number.isFinite(cap[v]!)) {
+          this.flags[v] = HAS_CAP;
+          caps.add(cap[v]!);
+        }
+    this.capValues = [...caps].sort((a, b) => a - b);
     const groupCount = graph.groupOwner.length;
     this.groups = new Int32Array(4 * groupCount);
     for (let k = 0; k < groupCount; k++) {
@@ -135,23 +153,21 @@ export class CutPropagator {
       this.groups[4 * k + 2] = size;
     }
     this.queue = new Int32Array(n + 1);
-    this.queueRestore = new Float32Array(n + 1);
+    this.queueRestore = new Uint16Array(n + 1);
     this.reachedNodes = new Int32Array(n);
     this.touchedGroups = new Int32Array(groupCount);
   }
 
   /**
-   * Runs a cut. `seeds` are the asset nodes cut off directly, `seedRestore[i]` the hours until
-   * seed i runs again (+Infinity when unknown), and `cap[v]` the hours the exit plan of asset v
-   * needs to replace it (+Infinity or absent: no plan).
+   * Runs a cut. `seeds` are the asset nodes cut off directly and `seedRestore[i]` the hours until
+   * seed i runs again (+Infinity when unknown).
    */
-  run(seeds: ArrayLike<number>, seedRestore: ArrayLike<number>, cap?: Float64Array): CutOutcome {
+  run(seeds: ArrayLike<number>, seedRestore: ArrayLike<number>): CutOutcome {
     this.reset();
     const g = this.graph;
     const n = g.nodeCount;
     const flags = this.flags;
-    const rf = this.restoreOf;
-    const ci = this.causeOf;
+    const ri = this.restoreIndex;
     const queue = this.queue;
     const queued = this.queueRestore;
     const groups = this.groups;
@@ -159,26 +175,39 @@ export class CutPropagator {
     const members = g.groupMembers.adj;
     const reachedNodes = this.reachedNodes;
     const touchedGroups = this.touchedGroups;
+    const cap = this.cap;
+    // The run's restore times: the seeds' and the caps', sorted; an index stands for its time.
+    const values = [...new Set([...Array.from(seedRestore), ...this.capValues, Infinity])].sort((a, b) => a - b);
+    if (values.length > 0xffff) throw new RangeError(`${values.length} distinct restore times; at most 65,535`);
+    const indexOf = (hours: number) => {
+      let lo = 0;
+      let hi = values.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (values[mid]! < hours) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    // Every restore time is a max or min of seed times and caps, so none is below the smallest:
+    // passing that time on can never raise a stopped node, and the check is skipped.
+    const floor = 0;
     let reachedCount = 0;
     let touchedCount = 0;
     let head = 0;
     let tail = 0;
-    // Every restore time is a max or min of seed times and caps, so none is below the smallest of
-    // them: passing on that time can never raise a stopped node, and its check is skipped.
-    let floor = cap === undefined ? Infinity : this.smallestCap(cap);
-    for (let i = 0; i < seedRestore.length; i++) floor = Math.min(floor, seedRestore[i]!);
     for (let i = 0; i < seeds.length; i++) {
       const v = seeds[i]!;
-      const r = seedRestore[i]!;
+      let r = indexOf(seedRestore[i]!);
       const f = flags[v]!;
       if ((f & STATE) === RUNNING) reachedNodes[reachedCount++] = v;
       // A seed cut by several cuts is back when the last of them lifts.
-      rf[2 * v] = (f & STATE) === STOPPED ? Math.max(rf[2 * v]!, r) : r;
-      ci[2 * v + 1] = -1;
+      else if ((f & STATE) === STOPPED) r = Math.max(ri[v]!, r);
+      ri[v] = r;
       flags[v] = (f & ~STATE) | STOPPED | QUEUED | (f & QUEUED ? STALE : 0);
       if (!(f & QUEUED)) {
         queue[tail] = v;
-        queued[tail] = rf[2 * v]!;
+        queued[tail] = r;
         tail = tail === n ? 0 : tail + 1;
       }
     }
@@ -192,12 +221,13 @@ export class CutPropagator {
       const restoreRose = now === STOPPED && (before !== STOPPED || (f & RESTORE_DIRTY) !== 0);
       flags[u] = (f & ~(QUEUED | RESTORE_DIRTY | STALE | (STATE << SENT_SHIFT))) | (now << SENT_SHIFT);
       if (before === now && !restoreRose) continue;
-      const r = now !== STOPPED ? NaN : f & STALE ? rf[2 * u]! : carried;
+      // -1 stands for "no restore time" (the node is degraded).
+      const r = now !== STOPPED ? -1 : f & STALE ? ri[u]! : carried;
       const newlyHit = before === RUNNING;
       const newlyStopped = now === STOPPED && before !== STOPPED;
       for (let e = off[u]!, end = off[u + 1]!; e < end; e++) {
         let w = to[e]!;
-        // A required edge passes the state on, and a stopped node its restore time (NaN otherwise).
+        // A required edge passes the state on, and a stopped node its restore time.
         let s = now;
         let wr = r;
         if (w < 0) {
@@ -212,60 +242,107 @@ export class CutPropagator {
           if (counts >>> 16 === size) {
             s = STOPPED;
             // The group is back when its first member is back.
-            wr = Infinity;
+            wr = 0xffff;
             const first = groups[slot + 1]!;
-            for (let i = first; i < first + size; i++) wr = Math.min(wr, rf[2 * members[i]!]!);
+            for (let i = first; i < first + size; i++) wr = Math.min(wr, ri[members[i]!]!);
           } else if ((counts & 0xffff) > 0) {
             s = DEGRADED;
-            wr = NaN;
+            wr = -1;
           } else continue;
         }
-        if (cap !== undefined && cap[w]! < wr) wr = cap[w]!;
         const fw = flags[w]!;
+        if (fw & HAS_CAP && s === STOPPED) wr = Math.min(wr, indexOf(cap![w]!));
         const sw = fw & STATE;
         if (s > sw) {
           if (sw === RUNNING) reachedNodes[reachedCount++] = w;
-          ci[2 * w + 1] = u;
-          if (s === STOPPED) rf[2 * w] = wr;
+          if (s === STOPPED) ri[w] = wr;
           flags[w] = (fw & ~STATE) | s | QUEUED | (fw & QUEUED ? STALE : 0);
-        } else if (s === STOPPED && wr > floor && Math.fround(wr) > rf[2 * w]!) {
-          rf[2 * w] = wr;
+        } else if (s === STOPPED && wr > floor && wr > ri[w]!) {
+          ri[w] = wr;
           flags[w] = fw | QUEUED | RESTORE_DIRTY | (fw & QUEUED ? STALE : 0);
         } else continue;
         if (!(fw & QUEUED)) {
           queue[tail] = w;
-          queued[tail] = wr;
+          queued[tail] = wr < 0 ? 0 : wr;
           tail = tail === n ? 0 : tail + 1;
         }
       }
     }
     this.reachedCount = reachedCount;
     this.touchedCount = touchedCount;
-    const reached = reachedNodes.subarray(0, reachedCount);
+    return this.outcome(reachedNodes.subarray(0, reachedCount), seeds, values);
+  }
+
+  private outcome(reached: Int32Array, seeds: ArrayLike<number>, values: number[]): CutOutcome {
+    const flags = this.flags;
+    const ri = this.restoreIndex;
+    const state = (v: number) => flags[v]! & STATE;
+    let parent: Int32Array | undefined;
+    const explained = () => (parent ??= this.explain(reached, seeds));
     return {
       reached,
-      state: (v) => flags[v]! & STATE,
-      restore: (v) => ((flags[v]! & STATE) === STOPPED ? rf[2 * v]! : NaN),
-      cause: (v) => ((flags[v]! & STATE) === RUNNING ? -1 : ci[2 * v + 1]!),
+      state,
+      restore: (v) => (state(v) === STOPPED ? values[ri[v]!]! : NaN),
+      cause: (v) => (state(v) === RUNNING ? -1 : explained()[v]!),
+      pathToCut: (v) => {
+        const path = [v];
+        if (state(v) === RUNNING) return path;
+        const p = explained();
+        for (let u = p[v]!; u >= 0; u = p[u]!) path.push(u);
+        return path;
+      },
     };
   }
 
-  private capSeen?: Float64Array;
-  private capMin = Infinity;
-
-  /** The smallest cap, computed once per caps array (an engine passes the same one every run). */
-  private smallestCap(cap: Float64Array): number {
-    if (cap !== this.capSeen) {
-      this.capSeen = cap;
-      this.capMin = Infinity;
-      for (let v = 0; v < cap.length; v++) this.capMin = Math.min(this.capMin, cap[v]!);
+  /**
+   * Causes from the final states: one breadth-first pass from the seeds over what the run reached,
+   * along edges that explain the consumer's state — a stopped required dependency or a fully stopped
+   * group for a stopped node; any required dependency or group member not running for a degraded
+   * one. Each node's cause is then the first step of a shortest account of why it is down.
+   */
+  private explain(reached: Int32Array, seeds: ArrayLike<number>): Int32Array {
+    const n = this.graph.nodeCount;
+    const parent = (this.parents ??= new Int32Array(n));
+    const queue = (this.explainQueue ??= new Int32Array(n));
+    const flags = this.flags;
+    const groups = this.groups;
+    const { off, to } = this.reverse;
+    const UNSEEN = -2;
+    for (const v of reached) parent[v] = UNSEEN;
+    let tail = 0;
+    for (let i = 0; i < seeds.length; i++)
+      if (parent[seeds[i]!] === UNSEEN) {
+        parent[seeds[i]!] = -1;
+        queue[tail++] = seeds[i]!;
+      }
+    for (let head = 0; head < tail; head++) {
+      const u = queue[head]!;
+      const su = flags[u]! & STATE;
+      for (let e = off[u]!; e < off[u + 1]!; e++) {
+        let w = to[e]!;
+        let fullyStopped = false;
+        if (w < 0) {
+          const slot = 4 * ~w;
+          w = groups[slot]!;
+          fullyStopped = groups[slot + 3]! >>> 16 === groups[slot + 2]!;
+        }
+        const sw = flags[w]! & STATE;
+        if (sw === RUNNING || parent[w] !== UNSEEN) continue;
+        const explains = to[e]! >= 0 ? su >= sw : sw === STOPPED ? fullyStopped : true;
+        if (!explains) continue;
+        parent[w] = u;
+        queue[tail++] = w;
+      }
     }
-    return this.capMin;
+    return parent;
   }
 
-  /** Clears what the previous run touched. */
+  private parents?: Int32Array;
+  private explainQueue?: Int32Array;
+
+  /** Clears what the previous run touched (the exit-plan marks stay). */
   private reset(): void {
-    for (let i = 0; i < this.reachedCount; i++) this.flags[this.reachedNodes[i]!] = 0;
+    for (let i = 0; i < this.reachedCount; i++) this.flags[this.reachedNodes[i]!]! &= HAS_CAP;
     this.reachedCount = 0;
     for (let i = 0; i < this.touchedCount; i++) this.groups[this.touchedGroups[i]! + 3] = 0;
     this.touchedCount = 0;
@@ -280,7 +357,7 @@ export function propagateCut(
   seedRestore: ArrayLike<number>,
   cap?: Float64Array,
 ): { state: Uint8Array; restore: Float64Array; cause: Int32Array } {
-  const o = new CutPropagator(g, reverse).run(seeds, seedRestore, cap);
+  const o = new CutPropagator(g, reverse, cap).run(seeds, seedRestore);
   const state = new Uint8Array(g.nodeCount);
   const restore = new Float64Array(g.nodeCount).fill(NaN);
   const cause = new Int32Array(g.nodeCount).fill(-1);
