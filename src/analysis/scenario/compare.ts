@@ -3,7 +3,7 @@
  * take effect — an exit plan, an alternative added as redundancy, or a switch to another provider,
  * product or hosting. The register data are never changed; effects apply to a copy.
  */
-import { InputError, type Issue } from '../../domain/errors.js';
+import { describeIssues, InputError, type Issue } from '../../domain/errors.js';
 import type { DependencyRecord, ExitPlanRecord } from '../../domain/index.js';
 import type { MeasureEffect } from '../../domain/scenario.js';
 import type { KnowledgeIndex } from '../knowledge-index.js';
@@ -144,6 +144,7 @@ export function applyEffects(
       }
     }
   });
-  if (issues.length) throw new InputError('the effects name things the register does not hold', issues);
+  if (issues.length)
+    throw new InputError(`the effects name things the register does not hold:\n${describeIssues(issues)}`, issues);
   return { data: { ...data, assets: [...assets.values()], dependencies, exitPlans }, applied };
 }

@@ -6,7 +6,7 @@
  */
 import { PackageURL } from 'packageurl-js';
 import semver from 'semver';
-import { InputError, type Issue } from '../../domain/errors.js';
+import { describeIssues, InputError, type Issue } from '../../domain/errors.js';
 import type { ComponentRecord, DependencyRecord, PartyRecord } from '../../domain/index.js';
 import type { Cut } from '../../domain/scenario.js';
 import type { KnowledgeIndex } from '../knowledge-index.js';
@@ -167,7 +167,10 @@ export function resolveCuts(reg: CutRegister, cuts: readonly Cut[]): Map<number,
     }
   });
   if (issues.length)
-    throw new InputError('the scenario names things the register or knowledge base does not hold', issues);
+    throw new InputError(
+      `the scenario names things the register or knowledge base does not hold:\n${describeIssues(issues)}`,
+      issues,
+    );
   return hits;
 }
 
