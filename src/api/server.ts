@@ -15,6 +15,7 @@ import {
 import { parseJsonText } from '../ingest/json-text.js';
 import { AnalysisService } from '../services/analysis.service.js';
 import { ScenarioService } from '../services/scenario.service.js';
+import { SbomService } from '../services/sbom.service.js';
 import { BackupService } from '../services/backup.service.js';
 import { GraphService } from '../services/graph.service.js';
 import { KnowledgeService } from '../services/knowledge.service.js';
@@ -23,6 +24,7 @@ import type { Store } from '../store/database.js';
 import { installErrorHandler } from './error-handler.js';
 import { analysisRoutes } from './routes/analysis.routes.js';
 import { scenarioRoutes } from './routes/scenario.routes.js';
+import { sbomRoutes } from './routes/sbom.routes.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
 import { metaRoutes } from './routes/meta.routes.js';
 import { organisationRoutes } from './routes/organisations.routes.js';
@@ -76,6 +78,7 @@ export async function buildServer({ store, logger = false }: ServerOptions): Pro
   recordRoutes(app, register);
   analysisRoutes(app, new AnalysisService(store));
   scenarioRoutes(app, new ScenarioService(store));
+  sbomRoutes(app, new SbomService(store));
   knowledgeRoutes(app, new KnowledgeService(store));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));

@@ -7,6 +7,7 @@ import { analyseCommands } from './commands/analyse.command.js';
 import { backupCommands } from './commands/backup.command.js';
 import { kbCommands } from './commands/kb.command.js';
 import { registerCommands } from './commands/register.command.js';
+import { sbomCommands } from './commands/sbom.command.js';
 import { scenarioCommands } from './commands/scenario.command.js';
 import { serveCommands } from './commands/serve.command.js';
 import type { GlobalFlags } from './context.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   analyseCommands(program, globals);
   kbCommands(program, globals);
   scenarioCommands(program, globals);
+  sbomCommands(program, globals);
   return program;
 }
 
