@@ -85,6 +85,19 @@ describe.each(BACKENDS)('SBOM API on %s', (backend) => {
     expect(res.json()).toMatchObject({ specVersion: version, components: countComponents(JSON.parse(text)) });
   });
 
+  it.each([
+    ['spdx-stapel-npm.spdx.json', '2.3'],
+    ['SPDXTagExample-v2.3.spdx', '2.3'],
+  ])('imports the SPDX file %s (SPDX %s) with one component per package', async (name, version) => {
+    const text = fixture(name);
+    const packages = name.endsWith('.json')
+      ? (JSON.parse(text) as { packages: unknown[] }).packages.length
+      : text.split('\n').filter((l) => l.startsWith('PackageName:')).length;
+    const res = await upload('backup', text, name);
+    expect(res.statusCode, res.body.slice(0, 400)).toBe(200);
+    expect(res.json()).toMatchObject({ format: 'spdx', specVersion: version, components: packages });
+  });
+
   it('replaces the SBOM on re-import and keeps the difference in the history', async () => {
     const doc = JSON.parse(fixture('cyclonedx-stapel-npm.cdx.json')) as {
       components: { 'bom-ref': string; name: string; version: string; purl: string }[];

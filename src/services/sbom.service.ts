@@ -11,6 +11,7 @@ import { inRange } from '../analysis/index.js';
 import { parseCycloneDxJson } from '../ingest/sbom/cyclonedx-json.importer.js';
 import { normalisePurl, purlPackage } from '../ingest/sbom/purl.js';
 import type { ParsedSbom } from '../ingest/sbom/sbom-model.js';
+import { parseSpdx } from '../ingest/sbom/spdx.importer.js';
 import type { Store } from '../store/database.js';
 import { copyComponents } from '../store/component.repository.js';
 import { appendChanges } from '../store/organisation.repository.js';
@@ -19,10 +20,6 @@ import { components, dependencies } from '../store/schema.js';
 import { RegisterService } from './register.service.js';
 
 /** Reads an SBOM in any supported format: CycloneDX JSON, SPDX JSON or SPDX tag-value. */
-const parseSpdx = (_text: string, file?: string): ParsedSbom => {
-  throw new InputError(`${file ?? 'the input'}: SPDX is not supported yet; use CycloneDX JSON`, [], file);
-};
-
 export function parseSbom(text: string, file?: string): ParsedSbom {
   const start = text.trimStart();
   if (start.startsWith('<'))
