@@ -53,3 +53,14 @@ export function report(m: Measurement): void {
     `${m.name}: ${m.ratio.toFixed(2)}× baseline  (candidate ${m.candidateMs.toFixed(0)} ms, baseline ${m.baselineMs.toFixed(0)} ms; ${m.detail})${verdict}`,
   );
 }
+
+/** A deterministic pseudo-random integer in [0, n) (xorshift), so generated inputs are the same every run. */
+export function xorshift(seed = 42): (n: number) => number {
+  let s = seed;
+  return (n) => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return Math.abs(s) % n;
+  };
+}

@@ -6,7 +6,7 @@
 import { LAYERS, type AssetType } from '../src/domain/index.js';
 import { analyse, RegisterView, type RegisterData } from '../src/analysis/index.js';
 import { defaultRiskConfig, knowledgeIndex } from '../src/knowledge/knowledge-base.js';
-import { compare, type Measurement } from './harness.js';
+import { compare, type Measurement, xorshift } from './harness.js';
 
 const AT = '2026-01-01T00:00:00.000Z';
 const env = { revision: 1, createdAt: AT, updatedAt: AT, provenance: { method: 'imported' as const, at: AT } };
@@ -19,13 +19,7 @@ export function generateRegister(
   dependencies: number,
   shape: 'layered' | 'random' = 'layered',
 ): RegisterData {
-  let seed = 42;
-  const rnd = (n: number) => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return Math.abs(seed) % n;
-  };
+  const rnd = xorshift();
   const kb = knowledgeIndex();
   const categories = kb.categories().map((c) => c.id);
   const parties = Array.from({ length: 2000 }, (_, i) => ({

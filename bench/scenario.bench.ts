@@ -19,7 +19,7 @@ import {
   type CutOutcome,
   type ReverseEdges,
 } from '../src/analysis/scenario/propagate.js';
-import { compare, timeMs, type Measurement } from './harness.js';
+import { compare, timeMs, type Measurement, xorshift } from './harness.js';
 
 const LAYERS = 6;
 
@@ -35,13 +35,7 @@ export interface GeneratedCut {
 
 /** A deterministic pseudo-random graph (xorshift), so runs compare. */
 export function generateCutGraph(nodes = 1_000_000, edges = 3_000_000, processes = 10_000): GeneratedCut {
-  let seed = 42;
-  const rnd = (n: number) => {
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    return Math.abs(seed) % n;
-  };
+  const rnd = xorshift();
   const assets = nodes - processes;
   const required = new EdgeList(edges);
   const upstream = new EdgeList(edges);

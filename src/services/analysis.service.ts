@@ -5,7 +5,7 @@
 import { NotFoundError } from '../domain/index.js';
 import { analyse, type Analysis, type AssetRisk, type ProcessRisk } from '../analysis/index.js';
 import type { Store } from '../store/database.js';
-import { allRecords } from '../store/record.repository.js';
+import { registerData } from '../store/record.repository.js';
 import { KnowledgeService } from './knowledge.service.js';
 import { RegisterService } from './register.service.js';
 
@@ -24,14 +24,7 @@ export class AnalysisService {
       return {
         kb: await this.knowledge.indexFor(orgId, db),
         config: (await this.knowledge.riskConfig(orgId, db)).effective,
-        register: {
-          processes: await allRecords(db, 'process', orgId),
-          assets: await allRecords(db, 'asset', orgId),
-          parties: await allRecords(db, 'party', orgId),
-          products: await allRecords(db, 'product', orgId),
-          dependencies: await allRecords(db, 'dependency', orgId),
-          exitPlans: await allRecords(db, 'exitPlan', orgId),
-        },
+        register: await registerData(db, orgId),
       };
     });
     return analyse({ organisation: orgId, register, kb, config, today });

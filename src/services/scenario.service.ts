@@ -26,7 +26,7 @@ import {
 } from '../analysis/index.js';
 import { scenarioLibrary } from '../knowledge/knowledge-base.js';
 import type { Db, Store } from '../store/database.js';
-import { allRecords } from '../store/record.repository.js';
+import { allRecords, registerData } from '../store/record.repository.js';
 import { changes } from '../store/schema.js';
 import { KnowledgeService } from './knowledge.service.js';
 import { RegisterService } from './register.service.js';
@@ -141,15 +141,7 @@ export class ScenarioService {
     const cached = this.engines.get(orgId);
     if (cached && cached.version === version) return cached;
     const engine = new ScenarioEngine(
-      {
-        processes: await allRecords(db, 'process', orgId),
-        assets: await allRecords(db, 'asset', orgId),
-        parties: await allRecords(db, 'party', orgId),
-        products: await allRecords(db, 'product', orgId),
-        dependencies: await allRecords(db, 'dependency', orgId),
-        exitPlans: await allRecords(db, 'exitPlan', orgId),
-        components: await allRecords(db, 'component', orgId),
-      },
+      { ...(await registerData(db, orgId)), components: await allRecords(db, 'component', orgId) },
       await this.knowledge.indexFor(orgId, db),
     );
     this.engines.set(orgId, { version, engine });

@@ -195,3 +195,15 @@ export async function countRecords(db: Db, key: KindKey, orgId: string): Promise
 }
 
 export { tableOf };
+
+/** The records the risk and scenario engines read (src/analysis RegisterData), in one go. */
+export async function registerData(db: Db, orgId: string) {
+  return {
+    processes: await allRecords(db, 'process', orgId),
+    assets: await allRecords(db, 'asset', orgId),
+    parties: await allRecords(db, 'party', orgId),
+    products: await allRecords(db, 'product', orgId),
+    dependencies: await allRecords(db, 'dependency', orgId),
+    exitPlans: await allRecords(db, 'exitPlan', orgId),
+  };
+}
