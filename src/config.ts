@@ -4,12 +4,16 @@
  *   STAPEL_DATA_DIR   folder of the embedded store (default ./data)
  *   PORT              HTTP port (default 3000)
  *   STAPEL_HOST       address to listen on (default 127.0.0.1)
+ *   STAPEL_OSV_URL    OSV API for vulnerability syncs (default https://api.osv.dev)
  */
+import { OSV_API_URL } from './ingest/osv/osv-client.js';
+
 export interface Config {
   databaseUrl?: string;
   dataDir: string;
   port: number;
   host: string;
+  osvUrl: string;
 }
 
 export interface ConfigFlags {
@@ -17,6 +21,7 @@ export interface ConfigFlags {
   dataDir?: string;
   port?: string | number;
   host?: string;
+  osvUrl?: string;
 }
 
 export function resolveConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +34,6 @@ export function resolveConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = 
     dataDir: flags.dataDir ?? env.STAPEL_DATA_DIR ?? './data',
     port,
     host: flags.host ?? env.STAPEL_HOST ?? '127.0.0.1',
+    osvUrl: flags.osvUrl ?? env.STAPEL_OSV_URL ?? OSV_API_URL,
   };
 }

@@ -32,6 +32,18 @@ export interface ConcentrationRow {
   vitalShare: number;
 }
 
+/** Where an organisation's software components come from, by their supplier in the knowledge base. */
+export interface ComponentOriginRow {
+  key: string;
+  label: string;
+  /** Component occurrences linked to it, and the assets they are in. */
+  components: number;
+  assets: number;
+  /** Vital processes that need one of those assets anywhere upstream. */
+  vitalProcesses: number;
+  vitalShare: number;
+}
+
 export interface Concentration {
   rows: ConcentrationRow[];
   /** HHI (0–10,000) of the assets' distribution over the keys. */
@@ -49,6 +61,8 @@ export interface Analysis {
     byUltimateParent: Concentration;
     byCountry: Concentration;
     byCategory: Concentration;
+    /** SBOM components by the ultimate parent and country of their supplier (linked via the knowledge base). */
+    componentOrigin: { byUltimateParent: ComponentOriginRow[]; byCountry: ComponentOriginRow[] };
     strategicByLayer: Record<Layer, string[]>;
     singlePointsOfFailure: { assetId: string; processes: string[] }[];
     topRisks: {
@@ -179,6 +193,11 @@ export function analyse({ organisation, register, kb, config, today = new Date()
     (k) => k.categories,
   );
 
+  const componentOrigin = originOf(register, view, kb, vital.length, (keysOf) => {
+    const union = upstreamUnion(comp, keysOf);
+    return vital.map((p) => new Set(union.unionOf(direct(g.processIndex.get(p.id)!))));
+  });
+
   const strategicByLayer = Object.fromEntries(
     LAYERS.map((l) => [l, assets.filter((a) => a.strategic && a.layers.includes(l)).map((a) => a.assetId)]),
   ) as Record<Layer, string[]>;
@@ -206,6 +225,7 @@ export function analyse({ organisation, register, kb, config, today = new Date()
       byUltimateParent,
       byCountry,
       byCategory,
+      componentOrigin,
       strategicByLayer,
       singlePointsOfFailure: [...spof]
         .map(([assetId, procs]) => ({ assetId, processes: procs }))
@@ -220,4 +240,70 @@ function impactOf(p: { vital: boolean; maxTolerableDowntimeHours?: number }, con
   const ci = config.continuityImpact;
   const short = p.maxTolerableDowntimeHours !== undefined && p.maxTolerableDowntimeHours <= ci.shortDowntimeHours;
   return Math.min(5, (p.vital ? ci.vital : ci.nonVital) + (short ? ci.shortDowntimeBonus : 0));
+}
+
+/**
+ * Component origin: occurrences per supplier's ultimate parent and per its country, with the vital
+ * processes that reach an asset holding them. `vitalSets` turns per-asset keys into the key set
+ * each vital process reaches upstream.
+ */
+function originOf(
+  register: RegisterData,
+  view: RegisterView,
+  kb: KnowledgeIndex,
+  vitalCount: number,
+  vitalSets: (keysOf: (v: number) => readonly string[]) => Set<string>[],
+): Analysis['portfolio']['componentOrigin'] {
+  const g = view.graph;
+  const parentKeys: string[][] = Array.from({ length: g.assetCount }, () => []);
+  const countryKeys: string[][] = Array.from({ length: g.assetCount }, () => []);
+  const tally = (m: Map<string, { components: number; assets: Set<string> }>, key: string, n: number, a: string) => {
+    const t = m.get(key) ?? { components: 0, assets: new Set<string>() };
+    t.components += n;
+    t.assets.add(a);
+    m.set(key, t);
+  };
+  const byParent = new Map<string, { components: number; assets: Set<string> }>();
+  const byCountry = new Map<string, { components: number; assets: Set<string> }>();
+  for (const { assetId, suppliers } of register.componentSuppliers ?? []) {
+    const v = g.assetIndex.get(assetId);
+    if (v === undefined) continue;
+    for (const s of suppliers) {
+      tally(byParent, s.ultimateParentId, s.components, assetId);
+      tally(byCountry, s.country, s.components, assetId);
+      if (!parentKeys[v]!.includes(s.ultimateParentId)) parentKeys[v]!.push(s.ultimateParentId);
+      if (!countryKeys[v]!.includes(s.country)) countryKeys[v]!.push(s.country);
+    }
+  }
+  if (!byParent.size) return { byUltimateParent: [], byCountry: [] };
+  const rows = (
+    m: Map<string, { components: number; assets: Set<string> }>,
+    reached: Set<string>[],
+    label: (k: string) => string,
+  ): ComponentOriginRow[] =>
+    [...m]
+      .map(([key, t]) => {
+        const n = reached.filter((s) => s.has(key)).length;
+        return {
+          key,
+          label: label(key),
+          components: t.components,
+          assets: t.assets.size,
+          vitalProcesses: n,
+          vitalShare: vitalCount ? Math.round((n / vitalCount) * 100) / 100 : 0,
+        };
+      })
+      .sort((x, y) => y.components - x.components || x.key.localeCompare(y.key));
+  return {
+    byUltimateParent: rows(
+      byParent,
+      vitalSets((v) => parentKeys[v]!),
+      (k) => kb.vendor(k)?.name ?? k,
+    ),
+    byCountry: rows(
+      byCountry,
+      vitalSets((v) => countryKeys[v]!),
+      (k) => kb.country(k)?.name ?? k,
+    ),
+  };
 }

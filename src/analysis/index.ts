@@ -8,3 +8,5 @@ export * from './enrich.js';
 export * from './upstream.js';
 export * from './csr.js';
 export * from './scenario/index.js';
+export * from './sbom/index.js';
+export * from './vuln/index.js';

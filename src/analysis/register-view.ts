@@ -4,6 +4,7 @@
  * edges, redundancy groups, runs-on edges and their reverse — so every later pass walks typed
  * arrays instead of string-keyed maps.
  */
+import type { AssetSupplier } from './sbom/suppliers.js';
 import type {
   AssetRecord,
   DependencyRecord,
@@ -21,6 +22,8 @@ export interface RegisterData {
   products: readonly ProductRecord[];
   dependencies: readonly DependencyRecord[];
   exitPlans: readonly ExitPlanRecord[];
+  /** Knowledge-base vendors each asset's SBOM components come from (see analysis/sbom/suppliers). */
+  componentSuppliers?: readonly { assetId: string; suppliers: readonly AssetSupplier[] }[];
 }
 
 /** The assets a consumer needs: each required one, and each redundancy group (any member suffices). */

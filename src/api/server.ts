@@ -25,6 +25,9 @@ import { installErrorHandler } from './error-handler.js';
 import { analysisRoutes } from './routes/analysis.routes.js';
 import { scenarioRoutes } from './routes/scenario.routes.js';
 import { sbomRoutes } from './routes/sbom.routes.js';
+import { vulnRoutes } from './routes/vuln.routes.js';
+import { VulnService } from '../services/vuln.service.js';
+import { OsvClient } from '../ingest/osv/osv-client.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
 import { metaRoutes } from './routes/meta.routes.js';
 import { organisationRoutes } from './routes/organisations.routes.js';
@@ -36,9 +39,11 @@ export const BODY_LIMIT = 1024 * 1024;
 export interface ServerOptions {
   store: Store;
   logger?: boolean;
+  /** The OSV API that vulnerability syncs ask (default: the public one, or STAPEL_OSV_URL). */
+  osvUrl?: string;
 }
 
-export async function buildServer({ store, logger = false }: ServerOptions): Promise<FastifyInstance> {
+export async function buildServer({ store, logger = false, osvUrl }: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger, bodyLimit: BODY_LIMIT });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -79,6 +84,7 @@ export async function buildServer({ store, logger = false }: ServerOptions): Pro
   analysisRoutes(app, new AnalysisService(store));
   scenarioRoutes(app, new ScenarioService(store));
   sbomRoutes(app, new SbomService(store));
+  vulnRoutes(app, new VulnService(store), () => new OsvClient(osvUrl ? { baseUrl: osvUrl } : {}));
   knowledgeRoutes(app, new KnowledgeService(store));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));

@@ -8,6 +8,7 @@ import { backupCommands } from './commands/backup.command.js';
 import { kbCommands } from './commands/kb.command.js';
 import { registerCommands } from './commands/register.command.js';
 import { sbomCommands } from './commands/sbom.command.js';
+import { vulnCommands } from './commands/vuln.command.js';
 import { scenarioCommands } from './commands/scenario.command.js';
 import { serveCommands } from './commands/serve.command.js';
 import type { GlobalFlags } from './context.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   kbCommands(program, globals);
   scenarioCommands(program, globals);
   sbomCommands(program, globals);
+  vulnCommands(program, globals);
   return program;
 }
 

@@ -36,6 +36,23 @@ export const riskSettingsRecordSchema = z.strictObject({
   updatedAt: timestamp,
 });
 
+/** The document behind an asset's SBOM components (see src/services/sbom.service.ts). */
+export const sbomDocumentRecordSchema = z.strictObject({
+  assetId: z.string().min(1),
+  format: z.enum(['cyclonedx', 'spdx']),
+  specVersion: z.string().min(1).max(20),
+  documentId: z.string().max(2000).optional(),
+  created: z.string().max(100).optional(),
+  authors: z.array(z.string().max(1000)),
+  tools: z.array(z.string().max(1000)),
+  subject: z.strictObject({ name: z.string(), version: z.string().optional() }).optional(),
+  file: z.string().max(300).optional(),
+  components: z.number().int().nonnegative(),
+  quality: z.record(z.string(), z.unknown()),
+  suppliers: z.array(z.record(z.string(), z.unknown())),
+  importedAt: timestamp,
+});
+
 export const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT, `not a Stapel backup: "format" must be "${BACKUP_FORMAT}"`),
   version: z.literal(BACKUP_VERSION, `this Stapel reads backup version ${BACKUP_VERSION}`),
@@ -45,6 +62,8 @@ export const backupSchema = z.strictObject({
   kbEntries: z.array(kbEntryRecordSchema).default([]),
   /** The organisation's risk-configuration overrides, when it has any. */
   riskSettings: riskSettingsRecordSchema.optional(),
+  /** The SBOM documents of its assets (their components are records above). */
+  sbomDocuments: z.array(sbomDocumentRecordSchema).default([]),
 });
 
 export interface BackupRecords {
@@ -65,4 +84,5 @@ export interface Backup {
   records: BackupRecords;
   kbEntries: z.infer<typeof kbEntryRecordSchema>[];
   riskSettings?: z.infer<typeof riskSettingsRecordSchema>;
+  sbomDocuments?: z.infer<typeof sbomDocumentRecordSchema>[];
 }

@@ -8,7 +8,9 @@ import { countryCodeSchema } from './identifiers.js';
 import { idSchema, refSchema } from './ids.js';
 
 /** How a country cut reaches the register (sanctions, export bans: the scenario chooses). */
-export const COUNTRY_SCOPES = ['headquartered', 'owned', 'hosted', 'made'] as const;
+export const COUNTRY_SCOPES = ['headquartered', 'owned', 'hosted', 'made', 'components'] as const;
+/** The scopes a country cut has when it names none ('components' is asked for explicitly). */
+export const DEFAULT_COUNTRY_SCOPES = ['headquartered', 'owned', 'hosted', 'made'] as const;
 export type CountryScope = (typeof COUNTRY_SCOPES)[number];
 
 const purlSchema = z
@@ -31,19 +33,22 @@ export const cutSchema = z.discriminatedUnion('kind', [
     kind: z.literal('vendor'),
     vendorId: z.string().min(1).max(200),
     includeOwned: z.boolean().default(true),
+    /** Also cut assets whose SBOM holds components from the vendor (by purl namespace or supplier). */
+    components: z.boolean().default(false),
   }),
   z.strictObject({
     kind: z.literal('country'),
     country: countryCodeSchema,
     /**
      * headquartered: parties with their seat there; owned: parties whose ownership chain leads to a
-     * party there; hosted: assets hosted there; made: hardware and raw materials produced there.
+     * party there; hosted: assets hosted there; made: hardware and raw materials produced there;
+     * components: assets whose SBOM holds components from a supplier owned from there.
      */
     scope: z
       .array(z.enum(COUNTRY_SCOPES))
       .min(1)
       .refine((xs) => new Set(xs).size === xs.length, 'list the same value only once')
-      .default([...COUNTRY_SCOPES]),
+      .default([...DEFAULT_COUNTRY_SCOPES]),
   }),
   z.strictObject({ kind: z.literal('product'), productId: idSchema }),
   z.strictObject({

@@ -17,11 +17,39 @@ import { copyComponents } from '../store/component.repository.js';
 import * as knowledge from '../store/knowledge.repository.js';
 import * as orgs from '../store/organisation.repository.js';
 import * as records from '../store/record.repository.js';
+import { listSbomDocuments, putSbomDocument, type SbomDocumentRow } from '../store/sbom.repository.js';
 import { RegisterService } from './register.service.js';
 
 export interface ImportSummary {
   organisation: string;
   counts: Record<string, number>;
+}
+
+/** A stored SBOM document as the backup writes it: no nulls, times as ISO text. */
+function sbomDocumentOut(row: SbomDocumentRow) {
+  const { orgId: _org, importedAt, ...rest } = row;
+  const out: Record<string, unknown> = { importedAt: importedAt.toISOString() };
+  for (const [k, v] of Object.entries(rest)) if (v !== null) out[k] = v;
+  return out;
+}
+
+function sbomDocumentIn(orgId: string, d: NonNullable<Backup['sbomDocuments']>[number]): SbomDocumentRow {
+  return {
+    orgId,
+    assetId: d.assetId,
+    format: d.format,
+    specVersion: d.specVersion,
+    documentId: d.documentId ?? null,
+    created: d.created ?? null,
+    authors: d.authors,
+    tools: d.tools,
+    subject: d.subject ?? null,
+    file: d.file ?? null,
+    components: d.components,
+    quality: d.quality,
+    suppliers: d.suppliers,
+    importedAt: new Date(d.importedAt),
+  };
 }
 
 export class BackupService {
@@ -38,6 +66,7 @@ export class BackupService {
       for (const key of KIND_ORDER) out[KINDS[key].plural] = await records.allRecords(db, key, orgId);
       const kbEntries = await knowledge.listKbEntries(db, orgId);
       const riskSettings = await knowledge.getRiskSettings(db, orgId);
+      const sbomDocuments = (await listSbomDocuments(db, orgId)).map(sbomDocumentOut);
       return {
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
@@ -45,6 +74,7 @@ export class BackupService {
         records: out,
         kbEntries,
         ...(riskSettings ? { riskSettings } : {}),
+        sbomDocuments,
       } as unknown as Backup;
     });
   }
@@ -102,6 +132,7 @@ export class BackupService {
           note: source,
         });
       }
+      for (const d of backup.sbomDocuments ?? []) await putSbomDocument(tx.db, sbomDocumentIn(orgId, d));
       await orgs.appendChanges(tx.db, history);
       return { organisation: orgId, counts };
     });

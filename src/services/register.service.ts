@@ -3,6 +3,7 @@
  * Every write validates with the domain schemas, checks references and revisions, writes the
  * record and its change-history entry in one transaction.
  */
+import { deleteSbomOf } from '../store/sbom.repository.js';
 import {
   ConflictError,
   InputError,
@@ -311,6 +312,8 @@ export class RegisterService {
           { referrers },
         );
       if (!(await records.deleteRecord(db, key, orgId, id, expected))) throw staleRevision(KINDS[key].kind, id);
+      // An asset's SBOM document and findings go with it (its components are referrers, gone already).
+      if (key === 'asset') await deleteSbomOf(db, orgId, id);
       await orgs.appendChanges(db, [
         { orgId, actor: options.actor, kind: KINDS[key].kind, recordId: id, op: 'delete', before: current },
       ]);

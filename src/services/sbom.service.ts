@@ -6,28 +6,35 @@
  */
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { ConflictError, InputError, type ComponentRecord } from '../domain/index.js';
-import { inRange } from '../analysis/index.js';
+import { ConflictError, InputError, NotFoundError, type ComponentRecord } from '../domain/index.js';
+import {
+  inRange,
+  ntiaQuality,
+  summariseLicences,
+  suppliersOf,
+  type AssetSupplier,
+  type LicenceSummary,
+  type NtiaQuality,
+} from '../analysis/index.js';
 import { parseCycloneDxJson } from '../ingest/sbom/cyclonedx-json.importer.js';
+import { parseCycloneDxXml } from '../ingest/sbom/cyclonedx-xml.importer.js';
 import { normalisePurl, purlPackage } from '../ingest/sbom/purl.js';
 import type { ParsedSbom } from '../ingest/sbom/sbom-model.js';
 import { parseSpdx } from '../ingest/sbom/spdx.importer.js';
 import type { Store } from '../store/database.js';
 import { copyComponents } from '../store/component.repository.js';
 import { appendChanges } from '../store/organisation.repository.js';
+import { getSbomDocument, putSbomDocument } from '../store/sbom.repository.js';
 import { allRecords, rowToRecord } from '../store/record.repository.js';
 import { components, dependencies } from '../store/schema.js';
+import { KnowledgeService } from './knowledge.service.js';
 import { RegisterService } from './register.service.js';
+import { VulnService } from './vuln.service.js';
 
 /** Reads an SBOM in any supported format: CycloneDX JSON, SPDX JSON or SPDX tag-value. */
 export function parseSbom(text: string, file?: string): ParsedSbom {
   const start = text.trimStart();
-  if (start.startsWith('<'))
-    throw new InputError(
-      `${file ?? 'the input'}: CycloneDX XML is not supported yet; use CycloneDX JSON or SPDX`,
-      [],
-      file,
-    );
+  if (start.startsWith('<')) return parseCycloneDxXml(text, file);
   if (start.startsWith('{')) {
     // Decide by the format's own marker, without parsing twice.
     const head = start.slice(0, 4096);
@@ -54,6 +61,30 @@ export interface SbomImport {
   dependencies: number;
   replaced: number;
   diff: SbomDiff;
+  /** NTIA minimum elements, element by element, and the completeness score. */
+  quality: NtiaQuality;
+  /** Knowledge-base vendors the components come from. */
+  suppliers: AssetSupplier[];
+  /** Findings against the vulnerability records already in the store. */
+  findings: number;
+}
+
+/** An asset's SBOM document as stored, with its licences. */
+export interface SbomDocument {
+  assetId: string;
+  format: string;
+  specVersion: string;
+  documentId?: string;
+  created?: string;
+  authors: string[];
+  tools: string[];
+  subject?: { name: string; version?: string };
+  file?: string;
+  components: number;
+  importedAt: string;
+  quality: NtiaQuality;
+  suppliers: AssetSupplier[];
+  licences: LicenceSummary;
 }
 
 /** The package a component is of, for matching across versions: its purl without version, or its name. */
@@ -113,8 +144,12 @@ export interface ComponentHit {
 
 export class SbomService {
   private readonly register: RegisterService;
+  private readonly knowledge: KnowledgeService;
+  private readonly vulns: VulnService;
   constructor(readonly store: Store) {
     this.register = new RegisterService(store);
+    this.knowledge = new KnowledgeService(store);
+    this.vulns = new VulnService(store);
   }
 
   /** Imports an SBOM for an asset, replacing its previous components in one transaction. */
@@ -125,6 +160,7 @@ export class SbomService {
     { file, actor }: { file?: string; actor: string },
   ): Promise<SbomImport> {
     const sbom = parseSbom(text, file);
+    const quality = ntiaQuality(sbom);
     const at = new Date().toISOString();
     const ids = new Map(sbom.components.map((c) => [c.ref, componentId(assetId, c.ref)]));
     if (new Set(ids.values()).size !== ids.size)
@@ -175,6 +211,25 @@ export class SbomService {
       await db.delete(components).where(and(eq(components.orgId, orgId), eq(components.assetId, assetId)));
       await copyComponents(tx, orgId, records);
       const diff = diffComponents(old, records);
+      const suppliers = suppliersOf(await this.knowledge.indexFor(orgId, db), records);
+      await putSbomDocument(db, {
+        orgId,
+        assetId,
+        format: sbom.format,
+        specVersion: sbom.specVersion,
+        documentId: sbom.documentId ?? null,
+        created: sbom.created ?? null,
+        authors: sbom.authors,
+        tools: sbom.tools,
+        subject: sbom.subject ?? null,
+        file: file ?? null,
+        components: records.length,
+        quality,
+        suppliers,
+        importedAt: new Date(at),
+      });
+      // Findings of the old components go; the new ones are matched against the stored records.
+      const matched = await this.vulns.matchFindings(db, orgId, [assetId]);
       const summary: SbomImport = {
         assetId,
         format: sbom.format,
@@ -184,6 +239,9 @@ export class SbomService {
         dependencies: records.reduce((n, r) => n + r.dependsOn.length, 0),
         replaced: old.length,
         diff,
+        quality,
+        suppliers,
+        findings: matched.findings,
       };
       await appendChanges(db, [
         {
@@ -195,6 +253,7 @@ export class SbomService {
           before: { components: old.length },
           after: {
             ...summary,
+            quality: { score: quality.score },
             created: sbom.created,
             authors: sbom.authors,
             tools: sbom.tools,
@@ -205,6 +264,59 @@ export class SbomService {
       ]);
       return summary;
     });
+  }
+
+  /** The asset's SBOM: the document's metadata, NTIA quality, suppliers and licence summary. */
+  async document(orgId: string, assetId: string): Promise<SbomDocument> {
+    await this.register.get('asset', orgId, assetId);
+    const row = await getSbomDocument(this.store.db, orgId, assetId);
+    if (!row) throw new NotFoundError(`asset "${assetId}" has no SBOM yet`);
+    return {
+      assetId,
+      format: row.format,
+      specVersion: row.specVersion,
+      ...(row.documentId ? { documentId: row.documentId } : {}),
+      ...(row.created ? { created: row.created } : {}),
+      authors: row.authors,
+      tools: row.tools,
+      ...(row.subject ? { subject: row.subject as { name: string; version?: string } } : {}),
+      ...(row.file ? { file: row.file } : {}),
+      components: row.components,
+      importedAt: row.importedAt.toISOString(),
+      quality: row.quality as NtiaQuality,
+      suppliers: row.suppliers as AssetSupplier[],
+      licences: await this.licences(orgId, assetId),
+    };
+  }
+
+  /**
+   * The licences of an asset's components, or of the whole portfolio. Components with the same
+   * statements are grouped in the database, so a million occurrences arrive as a few thousand rows.
+   */
+  async licences(orgId: string, assetId?: string): Promise<LicenceSummary> {
+    await this.register.getOrganisation(orgId);
+    const rows = await this.store.db
+      .select({ licences: components.licences, count: sql<number>`count(*)::int` })
+      .from(components)
+      .where(and(eq(components.orgId, orgId), ...(assetId ? [eq(components.assetId, assetId)] : [])))
+      .groupBy(components.licences);
+    return summariseLicences(rows);
+  }
+
+  /**
+   * What importing `text` for the asset would change, without writing anything: the same diff an
+   * import keeps in the change history.
+   */
+  async previewDiff(orgId: string, assetId: string, text: string, file?: string): Promise<SbomDiff> {
+    const sbom = parseSbom(text, file);
+    await this.register.get('asset', orgId, assetId);
+    const old = (
+      await this.store.db
+        .select({ name: components.name, version: components.version, purl: components.purl })
+        .from(components)
+        .where(and(eq(components.orgId, orgId), eq(components.assetId, assetId)))
+    ).map((r) => ({ name: r.name, ...(r.version ? { version: r.version } : {}), ...(r.purl ? { purl: r.purl } : {}) }));
+    return diffComponents(old, sbom.components);
   }
 
   /**

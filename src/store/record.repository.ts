@@ -6,6 +6,8 @@ import { and, arrayContains, asc, eq, getTableColumns, gt, ilike, inArray, or, s
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { KINDS, type KindKey, type RecordOf } from '../domain/index.js';
 import type { Db } from './database.js';
+import type { AssetSupplier } from '../analysis/sbom/suppliers.js';
+import { listSbomDocuments } from './sbom.repository.js';
 import { KIND_TABLES } from './schema.js';
 
 type AnyTable = PgTable & Record<string, PgColumn>;
@@ -205,5 +207,9 @@ export async function registerData(db: Db, orgId: string) {
     products: await allRecords(db, 'product', orgId),
     dependencies: await allRecords(db, 'dependency', orgId),
     exitPlans: await allRecords(db, 'exitPlan', orgId),
+    componentSuppliers: (await listSbomDocuments(db, orgId)).map((d) => ({
+      assetId: d.assetId,
+      suppliers: d.suppliers as AssetSupplier[],
+    })),
   };
 }

@@ -228,6 +228,80 @@ export const scenarios = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );
 
+/**
+ * The SBOM document behind an asset's components (one per asset, replaced on re-import): what it
+ * was, who made it and when, and its NTIA minimum-elements quality as computed at import.
+ */
+export const sboms = pgTable(
+  'sboms',
+  {
+    orgId: text('org_id').notNull(),
+    assetId: text('asset_id').notNull(),
+    format: text('format').notNull(),
+    specVersion: text('spec_version').notNull(),
+    documentId: text('document_id'),
+    created: text('created'),
+    authors: textList('authors'),
+    tools: textList('tools'),
+    subject: jsonb('subject'),
+    file: text('file'),
+    components: integer('components').notNull(),
+    quality: jsonb('quality').notNull(),
+    /** Knowledge-base vendors the components come from (linked at import), with counts and rules. */
+    suppliers: jsonb('suppliers').notNull(),
+    importedAt: timestamp('imported_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.assetId] })],
+);
+
+/**
+ * OSV vulnerability records. Public reference data shared by every organisation (the one table
+ * not keyed by organisation), filled from the OSV API or an offline OSV dump.
+ */
+export const vulnerabilities = pgTable('vulnerabilities', {
+  id: text('id').primaryKey(),
+  modified: timestamp('modified', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  withdrawn: timestamp('withdrawn', { withTimezone: true, mode: 'date', precision: 3 }),
+  aliases: textList('aliases'),
+  summary: text('summary'),
+  record: jsonb('record').notNull(),
+  source: text('source').notNull(),
+  fetchedAt: timestamp('fetched_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+});
+
+/** Which packages (OSV ecosystem and name) each vulnerability record names, to match components. */
+export const vulnerabilityPackages = pgTable(
+  'vulnerability_packages',
+  {
+    ecosystem: text('ecosystem').notNull(),
+    name: text('name').notNull(),
+    vulnId: text('vuln_id').notNull(),
+  },
+  (t) => [
+    // Name first: components are matched by name, then the ecosystem is checked.
+    primaryKey({ columns: [t.name, t.ecosystem, t.vulnId] }),
+    index('vulnerability_packages_vuln_idx').on(t.vulnId),
+  ],
+);
+
+/** A component of an asset affected by a vulnerability, as found by the last match. */
+export const findings = pgTable(
+  'findings',
+  {
+    orgId: text('org_id').notNull(),
+    componentId: text('component_id').notNull(),
+    vulnId: text('vuln_id').notNull(),
+    assetId: text('asset_id').notNull(),
+    reason: text('reason').notNull(),
+    foundAt: timestamp('found_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.componentId, t.vulnId] }),
+    index('findings_asset_idx').on(t.orgId, t.assetId),
+    index('findings_vuln_idx').on(t.orgId, t.vulnId),
+  ],
+);
+
 /** Append-only history of every change to a record (a trigger refuses UPDATE and DELETE). */
 export const changes = pgTable(
   'changes',

@@ -11,6 +11,7 @@ import type { ComponentRecord, DependencyRecord, PartyRecord } from '../../domai
 import type { Cut } from '../../domain/scenario.js';
 import type { KnowledgeIndex } from '../knowledge-index.js';
 import type { RegisterView } from '../register-view.js';
+import { supplierLinker, type SupplierLink } from '../sbom/suppliers.js';
 
 export interface CutRegister {
   view: RegisterView;
@@ -73,6 +74,22 @@ export function resolveCuts(reg: CutRegister, cuts: readonly Cut[]): Map<number,
         hit(d.from.slice(6), `${why(d.to.slice(6))} (supplier)`);
   };
   const partyName = (id: string) => view.parties.get(id)?.name ?? id;
+  let links: (SupplierLink | undefined)[] | undefined;
+  /** Cuts assets holding components whose supplier link passes `test`; links are made once. */
+  const cutComponents = (test: (l: SupplierLink) => boolean, why: (l: SupplierLink) => string) => {
+    const linker = supplierLinker(reg.kb);
+    links ??= reg.components.map((c) => linker.link(c));
+    const counted = new Map<string, { n: number; link: SupplierLink }>();
+    reg.components.forEach((c, i) => {
+      const l = links![i];
+      if (!l || !test(l)) return;
+      const e = counted.get(c.assetId) ?? { n: 0, link: l };
+      e.n++;
+      counted.set(c.assetId, e);
+    });
+    for (const [assetId, { n, link }] of counted)
+      hit(assetId, `holds ${n} component${n === 1 ? '' : 's'} ${why(link)} (${link.matchedOn})`);
+  };
 
   cuts.forEach((cut, i) => {
     const at = (field: string, message: string) => issues.push({ path: ['cuts', i, field], message });
@@ -103,6 +120,14 @@ export function resolveCuts(reg: CutRegister, cuts: readonly Cut[]): Map<number,
           owned(matched, cut.includeOwned),
           (id) => `${partyName(id)} (${vendor.name} in the knowledge base) cut off`,
         );
+        if (cut.components)
+          cutComponents(
+            (l) =>
+              cut.includeOwned
+                ? reg.kb.vendorChain(l.vendorId).some((v) => v.id === vendor.id)
+                : l.vendorId === vendor.id,
+            () => `from ${vendor.name}`,
+          );
         return;
       }
       case 'country': {
@@ -125,6 +150,11 @@ export function resolveCuts(reg: CutRegister, cuts: readonly Cut[]): Map<number,
             if (made && scope.has('made')) hit(a.id, `produced in ${c}`);
             if (!made && scope.has('hosted')) hit(a.id, `hosted in ${c}`);
           }
+        if (scope.has('components'))
+          cutComponents(
+            (l) => reg.kb.vendorChain(l.vendorId).some((v) => v.country === c),
+            (l) => `from ${reg.kb.vendor(l.vendorId)?.name ?? l.vendorId}, owned from ${c}`,
+          );
         return;
       }
       case 'product': {

@@ -16,6 +16,15 @@ const imported = z.looseObject({ assetId: z.string(), components: z.number(), di
   id: 'SbomImport',
   description: 'What was imported, and the difference with the SBOM it replaced (added, removed, changed)',
 });
+const diff = z
+  .looseObject({ added: z.array(z.unknown()), removed: z.array(z.unknown()), changed: z.array(z.unknown()) })
+  .meta({ id: 'SbomDiff', description: 'Components added, removed, and changed version' });
+const document = z
+  .looseObject({ assetId: z.string(), format: z.string(), quality: z.unknown(), licences: z.unknown() })
+  .meta({ id: 'SbomDocument', description: "The asset's SBOM: metadata, NTIA quality, suppliers, licences" });
+const licences = z
+  .looseObject({ components: z.number(), byFamily: z.unknown(), byLicence: z.array(z.unknown()) })
+  .meta({ id: 'LicenceSummary', description: 'Components per licence family and per SPDX licence id' });
 const hits = z.array(z.looseObject({ assetId: z.string(), component: z.unknown(), processes: z.array(z.string()) }));
 
 export function sbomRoutes(app: FastifyInstance, sboms: SbomService): void {
@@ -43,6 +52,41 @@ export function sbomRoutes(app: FastifyInstance, sboms: SbomService): void {
           actor: actorOf(req),
         })) as unknown as z.infer<typeof imported>,
     });
+    child.withTypeProvider<ZodTypeProvider>().post('/api/orgs/:org/assets/:id/sbom/diff', {
+      bodyLimit: SBOM_BODY_LIMIT,
+      schema: {
+        tags: ['sbom'],
+        summary: 'What importing this SBOM would change for the asset, without importing it',
+        params: recordParams,
+        querystring: z.strictObject({ file: z.string().max(300).optional() }),
+        response: { 200: diff, ...errorResponses },
+      },
+      handler: async (req) =>
+        (await sboms.previewDiff(req.params.org, req.params.id, String(req.body ?? ''), req.query.file)) as z.infer<
+          typeof diff
+        >,
+    });
+  });
+  app.withTypeProvider<ZodTypeProvider>().get('/api/orgs/:org/assets/:id/sbom', {
+    schema: {
+      tags: ['sbom'],
+      summary: "The asset's SBOM: format, author, time, NTIA quality, suppliers and licence summary",
+      params: recordParams,
+      response: { 200: document, ...errorResponses },
+    },
+    handler: async (req) =>
+      (await sboms.document(req.params.org, req.params.id)) as unknown as z.infer<typeof document>,
+  });
+  app.withTypeProvider<ZodTypeProvider>().get('/api/orgs/:org/licences', {
+    schema: {
+      tags: ['sbom'],
+      summary: 'Licences of the components of one asset (?asset=) or of the whole portfolio',
+      params: orgParams,
+      querystring: z.strictObject({ asset: z.string().max(200).optional() }),
+      response: { 200: licences, ...errorResponses },
+    },
+    handler: async (req) =>
+      (await sboms.licences(req.params.org, req.query.asset)) as unknown as z.infer<typeof licences>,
   });
   app.withTypeProvider<ZodTypeProvider>().get('/api/orgs/:org/components/search', {
     schema: {

@@ -4,13 +4,13 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { SingleBar, Presets } from 'cli-progress';
 import { InputError } from '../../domain/index.js';
 import { DEFAULT_MAX_BYTES } from '../../ingest/json-text.js';
 import { readBackup } from '../../ingest/backup.importer.js';
 import { BackupService } from '../../services/backup.service.js';
 import { cliActor, resolveOrg, withStore, type GlobalFlags } from '../context.js';
 import { printJson } from '../output.js';
+import { progressBar } from '../progress.js';
 
 export function backupCommands(program: Command, globals: () => GlobalFlags): void {
   program
@@ -38,19 +38,15 @@ export function backupCommands(program: Command, globals: () => GlobalFlags): vo
       const size = statSync(file).size;
       if (size > DEFAULT_MAX_BYTES)
         throw new InputError(`${file} is ${size} bytes, more than the limit of ${DEFAULT_MAX_BYTES}`, [], file);
-      const showBar = !flags.json && process.stderr.isTTY;
-      const bar = new SingleBar(
-        { format: 'import {bar} {percentage}% | {step}', stream: process.stderr },
-        Presets.shades_classic,
-      );
-      if (showBar) bar.start(3, 0, { step: 'reading' });
+      const bar = progressBar('import', flags.json);
+      bar.update('reading', 0, 3);
       try {
         const backup = readBackup(readFileSync(file, 'utf8'), file);
-        if (showBar) bar.update(1, { step: 'writing' });
+        bar.update('writing', 1, 3);
         const summary = await withStore(flags, (store) =>
           new BackupService(store).importBackup(backup, { actor: cliActor(), source: file }),
         );
-        if (showBar) bar.update(3, { step: 'done' });
+        bar.update('done', 3, 3);
         bar.stop();
         if (flags.json) printJson(summary);
         else

@@ -1,21 +1,41 @@
-/** `stapel sbom import|search`: an asset's SBOM in, and "which assets contain X" out. */
-import { readFileSync } from 'node:fs';
+/**
+ * `stapel sbom import|diff|show|licences|search`: an asset's SBOM in, what a new one would change,
+ * its quality and licences, and "which assets contain X" across the portfolio.
+ */
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { SbomService } from '../../services/sbom.service.js';
+import { InputError } from '../../domain/index.js';
+import { DEFAULT_MAX_BYTES } from '../../ingest/json-text.js';
+import { diffComponents, parseSbom, SbomService, type SbomDiff } from '../../services/sbom.service.js';
 import { cliActor, resolveOrg, withStore, type GlobalFlags } from '../context.js';
 import { printJson, printTable } from '../output.js';
+
+/** Reads an SBOM file, refusing one over the size limit before reading a byte of it. */
+function readSbomFile(file: string): string {
+  const size = statSync(file).size;
+  if (size > DEFAULT_MAX_BYTES)
+    throw new InputError(`${file} is ${size} bytes, more than the limit of ${DEFAULT_MAX_BYTES}`, [], file);
+  return readFileSync(file, 'utf8');
+}
+
+function printDiff(d: SbomDiff, limit = 20): void {
+  console.log(`changes: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed version`);
+  for (const c of d.added.slice(0, limit)) console.log(`  + ${c.name}${c.version ? ` ${c.version}` : ''}`);
+  for (const c of d.removed.slice(0, limit)) console.log(`  - ${c.name}${c.version ? ` ${c.version}` : ''}`);
+  for (const c of d.changed.slice(0, limit)) console.log(`  ~ ${c.name}: ${c.from ?? '?'} → ${c.to ?? '?'}`);
+}
 
 export function sbomCommands(program: Command, globals: () => GlobalFlags): void {
   const sbom = program
     .command('sbom')
-    .description('SBOMs of assets: import, and search components across the portfolio');
+    .description('SBOMs of assets: import, compare, quality, licences, and search components across the portfolio');
   sbom
     .command('import <asset> <file>')
-    .description("import the asset's SBOM (CycloneDX JSON, SPDX JSON or tag-value); replaces the previous one")
+    .description("import the asset's SBOM (CycloneDX JSON or XML, SPDX JSON or tag-value); replaces the previous one")
     .action(async (asset: string, file: string) => {
       const flags = globals();
-      const text = readFileSync(file, 'utf8');
+      const text = readSbomFile(file);
       await withStore(flags, async (store) => {
         const r = await new SbomService(store).importSbom(await resolveOrg(store, flags.org), asset, text, {
           file: basename(file),
@@ -26,11 +46,93 @@ export function sbomCommands(program: Command, globals: () => GlobalFlags): void
           `${r.assetId}: ${r.components} components and ${r.dependencies} dependencies from ${r.format} ${r.specVersion}` +
             (r.replaced ? ` (replaced ${r.replaced})` : ''),
         );
-        const d = r.diff;
+        console.log(`NTIA minimum elements: ${r.quality.score}% complete; ${r.findings} vulnerability findings`);
+        printDiff(r.diff);
+      });
+    });
+  sbom
+    .command('diff <asset-or-file> <file>')
+    .description(
+      'what a new SBOM changes: against the asset’s stored SBOM (asset id), or between two SBOM files; writes nothing',
+    )
+    .action(async (first: string, file: string) => {
+      const flags = globals();
+      const text = readSbomFile(file);
+      let isFile = false;
+      try {
+        isFile = statSync(first).isFile();
+      } catch {
+        isFile = false;
+      }
+      const d = isFile
+        ? diffComponents(parseSbom(readSbomFile(first), first).components, parseSbom(text, file).components)
+        : await withStore(flags, async (store) =>
+            new SbomService(store).previewDiff(await resolveOrg(store, flags.org), first, text, basename(file)),
+          );
+      if (flags.json) return printJson(d);
+      printDiff(d, 200);
+    });
+  sbom
+    .command('show <asset>')
+    .description("the asset's SBOM: format, author and time, NTIA minimum elements, suppliers, licences")
+    .action(async (asset: string) => {
+      const flags = globals();
+      await withStore(flags, async (store) => {
+        const d = await new SbomService(store).document(await resolveOrg(store, flags.org), asset);
+        if (flags.json) return printJson(d);
         console.log(
-          `changes: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed version`,
+          `${d.assetId}: ${d.format} ${d.specVersion}, ${d.components} components, imported ${d.importedAt}` +
+            (d.file ? ` from ${d.file}` : ''),
         );
-        for (const c of d.changed.slice(0, 20)) console.log(`  ~ ${c.name}: ${c.from ?? '?'} → ${c.to ?? '?'}`);
+        console.log(`made ${d.created ?? '(no time)'} by ${d.authors.join(', ') || '(no author)'}`);
+        console.log(`\nNTIA minimum elements: ${d.quality.score}% complete`);
+        printTable(
+          ['ELEMENT', 'COVERAGE', 'MISSING', 'NOTE'],
+          d.quality.elements.map((e) => [e.id, `${Math.round(e.coverage * 100)}%`, String(e.missing), e.note]),
+        );
+        if (d.suppliers.length) {
+          console.log('\nSuppliers (knowledge base):');
+          printTable(
+            ['VENDOR', 'PARENT', 'COUNTRY', 'COMPONENTS', 'MATCHED ON'],
+            d.suppliers.map((s) => [
+              s.vendorId,
+              s.ultimateParentId,
+              s.country,
+              String(s.components),
+              s.matchedOn[0] ?? '',
+            ]),
+          );
+        }
+        console.log('\nLicences:');
+        printTable(
+          ['FAMILY', 'COMPONENTS'],
+          Object.entries(d.licences.byFamily).map(([f, n]) => [f, String(n)]),
+        );
+      });
+    });
+  sbom
+    .command('licences')
+    .description('licences of the components of one asset (--asset) or of the whole portfolio')
+    .option('--asset <id>', 'one asset')
+    .action(async (opts: { asset?: string }) => {
+      const flags = globals();
+      await withStore(flags, async (store) => {
+        const s = await new SbomService(store).licences(await resolveOrg(store, flags.org), opts.asset);
+        if (flags.json) return printJson(s);
+        console.log(`${s.components} components, ${s.withoutLicence} without a licence statement`);
+        printTable(
+          ['FAMILY', 'COMPONENTS'],
+          Object.entries(s.byFamily).map(([f, n]) => [f, String(n)]),
+        );
+        console.log('');
+        printTable(
+          ['LICENCE', 'COMPONENTS'],
+          s.byLicence.slice(0, 30).map((l) => [l.id, String(l.components)]),
+        );
+        if (s.unreadable.length) {
+          console.log('\nNot SPDX expressions:');
+          for (const u of s.unreadable.slice(0, 20)) console.log(`  ${u.text} (${u.components})`);
+        }
       });
     });
   sbom

@@ -23,7 +23,7 @@ export function serveCommands(program: Command, globals: () => GlobalFlags): voi
       const config = resolveConfig(flags);
       const store = await openStore(config);
       const loaded = opts.demo ? await loadDemoIfEmpty(store) : undefined;
-      const app = await buildServer({ store });
+      const app = await buildServer({ store, osvUrl: config.osvUrl });
       const close = async () => {
         await app.close();
         await store.close();

@@ -1,0 +1,3 @@
+export * from './licences.js';
+export * from './ntia.js';
+export * from './suppliers.js';

@@ -1,0 +1,479 @@
+/**
+ * CycloneDX XML (spec 1.1–1.7) → ParsedSbom, the same ParsedSbom the JSON importer gives for the
+ * JSON rendering of the same BOM (both go through cyclonedx-model.ts).
+ *
+ * Untrusted XML is handled in this order:
+ * 1. the size limit of the JSON reader;
+ * 2. a lexical pass over the text (no parser yet) that refuses every markup declaration — a DOCTYPE,
+ *    and so any DTD, entity declaration, external entity or entity expansion ("billion laughs") —
+ *    and any nesting deeper than XML_MAX_DEPTH elements, and finds the root element;
+ * 3. the spec version from the root element's namespace (http://cyclonedx.org/schema/bom/1.X);
+ * 4. validation against the official XSD of that version (shipped in @cyclonedx/cyclonedx-library)
+ *    by libxml2 compiled to WebAssembly (xmllint-wasm): well-formedness and schema errors come out
+ *    with line numbers. libxml2 runs with its defaults — no entity substitution, no DTD loading —
+ *    plus --nonet, inside an in-memory file system holding only the document and the schemas;
+ * 5. fast-xml-parser with entity processing off builds the element tree (in document order, so
+ *    one-element lists stay lists); the five predefined entities and character references are
+ *    decoded here, nothing else can occur once steps 2 and 4 passed.
+ *
+ * xmllint-wasm is asynchronous (it runs in a worker thread); the importer, like the JSON one, is
+ * synchronous, so it starts its own worker and waits for it on an Atomics cell, with a timeout.
+ * The tree is parsed while the worker validates (two cores), but used only after validation.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { XMLParser } from 'fast-xml-parser';
+import { InputError, type Issue } from '../../domain/errors.js';
+import { DEFAULT_MAX_BYTES, lineAndColumn } from '../json-text.js';
+import { cycloneDxToSbom, type CdxBom, type CdxComponent } from './cyclonedx-model.js';
+import type { ParsedSbom } from './sbom-model.js';
+
+export const CYCLONEDX_XML_VERSIONS = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7'] as const;
+export const CYCLONEDX_NAMESPACE = 'http://cyclonedx.org/schema/bom/';
+/** Deepest element nesting accepted (libxml2's own limit is 256). */
+export const XML_MAX_DEPTH = 200;
+
+const MAX_ISSUES = 20;
+/** The name the document has inside the validator; the user's file name goes into messages instead. */
+const DOC_NAME = 'input.xml';
+
+const require = createRequire(import.meta.url);
+const SCHEMA_DIR = join(dirname(require.resolve('@cyclonedx/cyclonedx-library/package.json')), 'res/schema');
+const XMLLINT = require.resolve('xmllint-wasm');
+
+/* ------------------------------------------------------------------------------------------------
+ * Step 2: the lexical pass.
+ * --------------------------------------------------------------------------------------------- */
+
+/** The root element's start tag, as text ("<bom xmlns=…>"). */
+interface Scan {
+  root?: string;
+}
+
+/** Index just past the '>' that ends the tag starting at `from`, quotes respected; -1 if none. */
+function tagEnd(text: string, from: number): number {
+  let quote = 0;
+  for (let j = from; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 /* " */ || c === 39 /* ' */) quote = c;
+    else if (c === 62 /* > */) return j + 1;
+  }
+  return -1;
+}
+
+/**
+ * Walks the markup of `text` as an XML parser would — comments, CDATA sections, processing
+ * instructions and tags — without building anything. Refuses markup declarations (<!DOCTYPE,
+ * <!ENTITY, …: outside comments and CDATA sections they are a DTD or not XML at all) and nesting
+ * deeper than `maxDepth`. Stops quietly where the text is cut off: the validator reports that.
+ */
+function scanXml(text: string, maxDepth: number, file: string | undefined): Scan {
+  const where = file ?? 'the input';
+  const scan: Scan = {};
+  let depth = 0;
+  let i = text.indexOf('<');
+  while (i !== -1) {
+    const c = text.charCodeAt(i + 1);
+    let end: number;
+    if (c === 33 /* ! */) {
+      if (text.startsWith('<!--', i)) end = text.indexOf('-->', i + 4) + 3;
+      else if (text.startsWith('<![CDATA[', i)) end = text.indexOf(']]>', i + 9) + 3;
+      else {
+        const { line, column } = lineAndColumn(text, i);
+        const what = /^<![A-Za-z]*/.exec(text.slice(i, i + 20))![0];
+        throw new InputError(
+          `${where}: DTDs and entity declarations are not accepted (found "${what}" at line ${line}, column ${column})`,
+          [{ path: [`line ${line}`], message: `"${what}": DTDs and entity declarations are not accepted` }],
+          file,
+        );
+      }
+      if (end === 2) break;
+    } else if (c === 63 /* ? */) {
+      end = text.indexOf('?>', i + 2) + 2;
+      if (end === 1) break;
+    } else if (c === 47 /* / */) {
+      depth--;
+      end = text.indexOf('>', i + 2) + 1;
+      if (end === 0) break;
+    } else {
+      end = tagEnd(text, i + 1);
+      if (end === -1) break;
+      if (text.charCodeAt(end - 2) !== 47 /* / */ && ++depth > maxDepth) {
+        const { line, column } = lineAndColumn(text, i);
+        throw new InputError(
+          `${where}: nested deeper than ${maxDepth} levels at line ${line}, column ${column}`,
+          [{ path: [`line ${line}`], message: `elements nested deeper than ${maxDepth} levels` }],
+          file,
+        );
+      }
+      scan.root ??= text.slice(i, end);
+    }
+    i = text.indexOf('<', end);
+  }
+  return scan;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Step 3: the spec version.
+ * --------------------------------------------------------------------------------------------- */
+
+function specVersionOf(root: string | undefined, file: string | undefined): string {
+  const where = file ?? 'the input';
+  const supported = `${CYCLONEDX_XML_VERSIONS[0]}–${CYCLONEDX_XML_VERSIONS.at(-1)}`;
+  if (!root)
+    throw new InputError(`${where}: not an XML document with a root element (CycloneDX XML expected)`, [], file);
+  const name = /^<([^\s/>]+)/.exec(root)?.[1] ?? '';
+  const [prefix, local] = name.includes(':') ? name.split(':', 2) : ['', name];
+  if (local !== 'bom')
+    throw new InputError(
+      `${where}: not a CycloneDX document (the root element is <${name}>, expected <bom>)`,
+      [{ path: [name], message: 'the root element must be <bom>' }],
+      file,
+    );
+  const xmlns = prefix ? `xmlns:${prefix}` : 'xmlns';
+  let namespace: string | undefined;
+  for (const m of root.matchAll(/\s([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    if (m[1] === xmlns) namespace = m[2] ?? m[3];
+  const version = namespace?.startsWith(CYCLONEDX_NAMESPACE) ? namespace.slice(CYCLONEDX_NAMESPACE.length) : '';
+  if (!(CYCLONEDX_XML_VERSIONS as readonly string[]).includes(version))
+    throw new InputError(
+      `${where}: ${namespace === undefined ? 'the <bom> element has no XML namespace' : `the XML namespace "${namespace}" is not a supported CycloneDX namespace`}` +
+        ` (supported: ${CYCLONEDX_NAMESPACE}1.X for CycloneDX ${supported})`,
+      [
+        {
+          path: ['bom', xmlns],
+          message: `one of ${CYCLONEDX_XML_VERSIONS.map((v) => CYCLONEDX_NAMESPACE + v).join(', ')}`,
+        },
+      ],
+      file,
+    );
+  return version;
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Step 4: validation against the XSD, in a worker, waited for synchronously.
+ * --------------------------------------------------------------------------------------------- */
+
+const schemaTexts = new Map<string, string>();
+function schemaText(name: string): string {
+  let t = schemaTexts.get(name);
+  if (t === undefined) schemaTexts.set(name, (t = readFileSync(join(SCHEMA_DIR, name), 'utf8')));
+  return t;
+}
+
+/** What the worker posts back. */
+interface Outcome {
+  valid: boolean;
+  /** xmllint's exit code when it did not finish normally. */
+  code?: number;
+  output: string;
+}
+
+/**
+ * Runs in the worker (CommonJS, as an eval'd script): validates with xmllint-wasm, posts the
+ * outcome on the port, then wakes the waiting thread. --nonet on top of xmllint's defaults, which
+ * neither substitute entities nor load DTDs.
+ */
+const WORKER = `
+const { workerData } = require('node:worker_threads');
+const { lib, cell, port, options } = workerData;
+let answered = false;
+const done = (outcome) => {
+  if (answered) return;
+  answered = true;
+  port.postMessage(outcome);
+  Atomics.store(cell, 0, 1);
+  Atomics.notify(cell, 0);
+};
+process.on('uncaughtException', (e) => done({ valid: false, code: -1, output: String(e?.message ?? e) }));
+try {
+  require(lib)
+    .validateXML({ ...options, modifyArguments: (args) => ['--nonet', ...args] })
+    .then(
+      (r) => done({ valid: r.valid, output: r.rawOutput }),
+      (e) => done({ valid: false, code: typeof e?.code === 'number' ? e.code : -1, output: String(e?.message ?? e) }),
+    );
+} catch (e) {
+  done({ valid: false, code: -1, output: String(e?.message ?? e) });
+}
+`;
+
+/** A validation in progress; `result` waits for it (at most `timeoutMs`). */
+function startValidation(xml: Uint8Array, version: string, timeoutMs: number): { result: () => Outcome | 'timeout' } {
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const schema = `bom-${version}.SNAPSHOT.xsd`;
+  // WebAssembly memory grows as needed up to this bound: libxml2 keeps the document as a tree,
+  // several times the size of its text.
+  const mib = Math.min(4095, Math.ceil((xml.byteLength * 10) / 2 ** 20) + 256);
+  const worker = new Worker(WORKER, {
+    eval: true,
+    workerData: {
+      lib: XMLLINT,
+      cell,
+      port: port2,
+      options: {
+        xml: [{ fileName: DOC_NAME, contents: xml }],
+        schema: [{ fileName: schema, contents: schemaText(schema) }],
+        preload: [{ fileName: 'spdx.SNAPSHOT.xsd', contents: schemaText('spdx.SNAPSHOT.xsd') }],
+        initialMemoryPages: 16 * 64,
+        maxMemoryPages: 16 * mib,
+      },
+    },
+    transferList: [port2, xml.buffer as ArrayBuffer],
+  });
+  worker.unref();
+  // Anything the worker throws is answered through the port; this only keeps it from being unhandled here.
+  worker.on('error', () => {});
+  return {
+    result() {
+      try {
+        if (Atomics.wait(cell, 0, 0, timeoutMs) === 'timed-out') return 'timeout';
+        return (
+          (receiveMessageOnPort(port1)?.message as Outcome | undefined) ?? {
+            valid: false,
+            code: -1,
+            output: 'the validator gave no answer',
+          }
+        );
+      } finally {
+        port1.close();
+        void worker.terminate();
+      }
+    },
+  };
+}
+
+/** The located lines of xmllint's output: "input.xml:12: <message>" → line 12 and the message. */
+function outputIssues(output: string, version: string): { line: number; message: string; parser: boolean }[] {
+  const ns = new RegExp(`\\{${CYCLONEDX_NAMESPACE.replace(/[.]/g, '\\.')}${version.replace('.', '\\.')}\\}`, 'g');
+  const out: { line: number; message: string; parser: boolean }[] = [];
+  const prefix = `${DOC_NAME}:`;
+  for (const raw of output.split('\n')) {
+    if (!raw.startsWith(prefix)) continue;
+    const m = /^(\d+): (.*)$/.exec(raw.slice(prefix.length));
+    if (!m) continue;
+    const message = m[2]!
+      .replace(/^(?:element [^:]*: )?(?:Schemas validity|parser) error : /, '')
+      .replace(ns, '')
+      .trim();
+    out.push({ line: Number(m[1]), message, parser: /parser error/.test(m[2]!) });
+  }
+  return out;
+}
+
+function validationError(text: string, version: string, outcome: Outcome, file: string | undefined): InputError {
+  const where = file ?? 'the input';
+  const found = outputIssues(outcome.output, version);
+  if (!found.length) {
+    const memory = /memory|abort/i.test(outcome.output);
+    return new InputError(
+      memory
+        ? `${where}: the XML document is too large to validate`
+        : `${where}: the XML document could not be validated: ${outcome.output.trim().split('\n').slice(0, 5).join('; ')}`,
+      [],
+      file,
+    );
+  }
+  const issues: Issue[] = found.slice(0, MAX_ISSUES).map((f) => ({ path: [`line ${f.line}`], message: f.message }));
+  const more = found.length > MAX_ISSUES ? `\n… and ${found.length - MAX_ISSUES} more` : '';
+  const lines = text.trimEnd().split('\n').length;
+  const cutOff = found.some((f) => f.parser && f.line >= lines);
+  const what = found[0]!.parser ? 'well-formed XML' : `valid CycloneDX ${version} XML`;
+  return new InputError(
+    `${where} is not ${what}:\n${issues.map((i) => `${i.path[0]}: ${i.message}`).join('\n')}${more}` +
+      (cutOff ? '\n(the text ends too early: is the file cut off?)' : ''),
+    issues,
+    file,
+  );
+}
+
+/* ------------------------------------------------------------------------------------------------
+ * Step 5: the element tree, CycloneDX namespace only.
+ * --------------------------------------------------------------------------------------------- */
+
+/** An element of the CycloneDX namespace: local name, attributes, child elements and text. */
+interface El {
+  name: string;
+  attrs: Record<string, string>;
+  children: El[];
+  /** The element's own text and CDATA, in order, entities decoded, trimmed. */
+  text: string;
+}
+
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  // No entity handling at all in the parser; decodeEntities below does the predefined ones.
+  processEntities: false,
+  htmlEntities: false,
+  trimValues: false,
+  cdataPropName: '#cdata',
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  maxNestedTags: XML_MAX_DEPTH + 1,
+  // No callback reads paths; building them costs a fifth of the parse.
+  jPath: false,
+});
+
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Decodes the five predefined entities and character references; anything else stays as it is. */
+function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (all, e: string) => {
+    if (e[0] !== '#') return PREDEFINED[e]!;
+    const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : all;
+  });
+}
+
+/** A node of fast-xml-parser's ordered output: { tag: children, ':@': attributes } or { '#text': … }. */
+type OrderedNode = Record<string, unknown>;
+
+/**
+ * The CycloneDX-namespace elements among `nodes`, with namespaces resolved as XML does (prefixes
+ * and default namespace declared on any element); elements of other namespaces (extensions) are
+ * left out with what they contain.
+ */
+function elements(nodes: OrderedNode[], scope: ReadonlyMap<string, string>, cdx: string): { els: El[]; text: string } {
+  const els: El[] = [];
+  let text = '';
+  for (const node of nodes) {
+    let tag: string | undefined;
+    for (const k in node) if (k !== ':@') tag = k;
+    if (tag === undefined) continue;
+    const value = node[tag];
+    if (tag === '#text') {
+      text += decodeEntities(String(value));
+      continue;
+    }
+    if (tag === '#cdata') {
+      for (const part of value as OrderedNode[]) text += String(part['#text'] ?? '');
+      continue;
+    }
+    const raw = (node[':@'] ?? {}) as Record<string, string>;
+    let inner = scope;
+    const attrs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(raw)) {
+      const decoded = decodeEntities(v);
+      if (k === 'xmlns' || k.startsWith('xmlns:')) {
+        if (inner === scope) inner = new Map(scope);
+        (inner as Map<string, string>).set(k === 'xmlns' ? '' : k.slice(6), decoded);
+      } else attrs[k] = decoded;
+    }
+    const colon = tag.indexOf(':');
+    const ns = inner.get(colon === -1 ? '' : tag.slice(0, colon));
+    if (ns !== cdx) continue;
+    const sub = elements(value as OrderedNode[], inner, cdx);
+    els.push({ name: tag.slice(colon + 1), attrs, children: sub.els, text: sub.text.trim() });
+  }
+  return { els, text };
+}
+
+const kid = (el: El | undefined, name: string) => el?.children.find((c) => c.name === name);
+const kids = (el: El | undefined, name: string) => el?.children.filter((c) => c.name === name) ?? [];
+const textOf = (el: El | undefined, name: string) => kid(el, name)?.text;
+const named = (el: El | undefined) => (el ? { name: textOf(el, 'name') } : undefined);
+
+function component(el: El): CdxComponent {
+  const licenses = kid(el, 'licenses');
+  return {
+    'bom-ref': el.attrs['bom-ref'],
+    name: textOf(el, 'name') ?? '',
+    version: textOf(el, 'version'),
+    purl: textOf(el, 'purl'),
+    group: textOf(el, 'group'),
+    supplier: named(kid(el, 'supplier')),
+    publisher: textOf(el, 'publisher'),
+    author: textOf(el, 'author'),
+    // A choice of <license>, <expression> and (1.7) <expression-detailed expression="…">, in order.
+    licenses: licenses?.children.map((l) =>
+      l.name === 'license'
+        ? { license: { id: textOf(l, 'id'), name: textOf(l, 'name') } }
+        : l.name === 'expression'
+          ? { expression: l.text }
+          : l.name === 'expression-detailed'
+            ? { expression: l.attrs.expression }
+            : undefined,
+    ),
+    hashes: kids(kid(el, 'hashes'), 'hash').map((h) => ({ alg: h.attrs.alg ?? '', content: h.text })),
+    components: kids(kid(el, 'components'), 'component').map(component),
+  };
+}
+
+/** The BOM in the shape of its JSON rendering, as far as cycloneDxToSbom reads it. */
+function toCdxBom(bom: El): CdxBom {
+  const m = kid(bom, 'metadata');
+  const tools = kid(m, 'tools');
+  const metaComponent = kid(m, 'component');
+  return {
+    serialNumber: bom.attrs.serialNumber,
+    metadata: m && {
+      timestamp: textOf(m, 'timestamp'),
+      authors: kids(kid(m, 'authors'), 'author').map((a) => ({ name: textOf(a, 'name') })),
+      // Up to 1.4 a list of <tool>; from 1.5 also <components> and <services>.
+      tools:
+        tools && !kids(tools, 'tool').length && (kid(tools, 'components') || kid(tools, 'services'))
+          ? {
+              components: kids(kid(tools, 'components'), 'component').map((c) => ({ name: textOf(c, 'name') })),
+              services: kids(kid(tools, 'services'), 'service').map((s) => ({ name: textOf(s, 'name') })),
+            }
+          : kids(tools, 'tool').map((t) => ({ vendor: textOf(t, 'vendor'), name: textOf(t, 'name') })),
+      component: metaComponent && component(metaComponent),
+      manufacture: named(kid(m, 'manufacture')),
+      supplier: named(kid(m, 'supplier')),
+    },
+    components: kids(kid(bom, 'components'), 'component').map(component),
+    dependencies: kids(kid(bom, 'dependencies'), 'dependency').map((d) => ({
+      ref: d.attrs.ref ?? '',
+      dependsOn: kids(d, 'dependency').map((x) => x.attrs.ref ?? ''),
+    })),
+  };
+}
+
+/* ------------------------------------------------------------------------------------------------ */
+
+/** Parses and validates a CycloneDX XML document (spec 1.1–1.7). */
+export function parseCycloneDxXml(text: string, file?: string): ParsedSbom {
+  const where = file ?? 'the input';
+  if (text.length > DEFAULT_MAX_BYTES)
+    throw new InputError(`${where} is larger than the limit of ${DEFAULT_MAX_BYTES} bytes`, [], file);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const { root } = scanXml(text, XML_MAX_DEPTH, file);
+  const version = specVersionOf(root, file);
+
+  // The text is already decoded: the validator gets it as UTF-8 whatever the declaration said.
+  const utf8 = new TextEncoder().encode(text.replace(/^(<\?xml[^>]*?\sencoding\s*=\s*)(["'])[^"']*\2/, '$1"UTF-8"'));
+  const timeoutMs = 60_000 + utf8.byteLength / 1_000;
+  const validation = startValidation(utf8, version, timeoutMs);
+
+  let tree: OrderedNode[] | undefined;
+  let parseFailure: unknown;
+  try {
+    tree = parser.parse(text) as OrderedNode[];
+  } catch (err) {
+    parseFailure = err;
+  }
+
+  const outcome = validation.result();
+  if (outcome === 'timeout')
+    throw new InputError(`${where}: XML validation did not finish within ${Math.round(timeoutMs / 1000)} s`, [], file);
+  if (!outcome.valid) {
+    if (outcome.code === 5) throw new Error(`The CycloneDX ${version} XML schema did not load: ${outcome.output}`);
+    throw validationError(text, version, outcome, file);
+  }
+  if (!tree)
+    throw new Error(`${where}: XML parser failed on a document the validator accepted: ${String(parseFailure)}`);
+
+  const [bom] = elements(tree, new Map(), CYCLONEDX_NAMESPACE + version).els;
+  if (!bom) throw new InputError(`${where}: no CycloneDX <bom> element`, [], file);
+  return cycloneDxToSbom(toCdxBom(bom), version, file);
+}
