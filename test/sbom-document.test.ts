@@ -190,6 +190,25 @@ describe.each(BACKENDS)('SBOM document, licences and component origin on %s', (b
     for (const c of country) expect(c.reasons.join(' ')).toMatch(/holds \d+ components? from .*owned from US/);
   });
 
+  it('carries the SBOM document through a backup into another store', async () => {
+    const backup = (await app.inject({ url: `${base}/export` })).json() as {
+      sbomDocuments: { assetId: string; components: number }[];
+    };
+    expect(backup.sbomDocuments.map((d) => [d.assetId, d.components])).toEqual([['parkeer-app', 4]]);
+    const other = await openTestStore(backend);
+    try {
+      const app2 = await buildServer({ store: other });
+      const res = await app2.inject({ method: 'POST', url: '/api/import', payload: backup });
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
+      const original = (await app.inject({ url: `${base}/assets/parkeer-app/sbom` })).json() as object;
+      const restored = (await app2.inject({ url: `${base}/assets/parkeer-app/sbom` })).json() as object;
+      expect(restored).toEqual(original);
+      await app2.close();
+    } finally {
+      await other.dispose();
+    }
+  });
+
   it('refuses an upload that claims 2 GB before reading it, leaving the store unchanged', async () => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as { port: number };

@@ -31,7 +31,7 @@ import { KnowledgeService } from './knowledge.service.js';
 import { RegisterService } from './register.service.js';
 import { VulnService } from './vuln.service.js';
 
-/** Reads an SBOM in any supported format: CycloneDX JSON, SPDX JSON or SPDX tag-value. */
+/** Reads an SBOM in any supported format: CycloneDX JSON or XML, SPDX JSON or SPDX tag-value. */
 export function parseSbom(text: string, file?: string): ParsedSbom {
   const start = text.trimStart();
   if (start.startsWith('<')) return parseCycloneDxXml(text, file);

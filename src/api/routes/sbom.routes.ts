@@ -1,5 +1,5 @@
 /**
- * SBOM upload for an asset (CycloneDX JSON, SPDX JSON or tag-value, sent as the raw document) and
+ * SBOM upload for an asset (CycloneDX JSON or XML, SPDX JSON or tag-value, sent as the raw document) and
  * the portfolio component search.
  */
 import type { FastifyInstance } from 'fastify';
@@ -41,7 +41,7 @@ export function sbomRoutes(app: FastifyInstance, sboms: SbomService): void {
         tags: ['sbom'],
         summary: "Import the asset's SBOM (replaces the previous one; the difference goes into the history)",
         description:
-          'The body is the document itself: CycloneDX JSON 1.2–1.7, SPDX 2.2/2.3 JSON or tag-value. `?file=` names it in messages.',
+          'The body is the document itself: CycloneDX JSON 1.2–1.7 or XML 1.1–1.7, SPDX 2.2/2.3 JSON or tag-value. `?file=` names it in messages.',
         params: recordParams,
         querystring: z.strictObject({ file: z.string().max(300).optional() }),
         response: { 200: imported, ...errorResponses },
