@@ -10,6 +10,7 @@ import { DEFAULT_MAX_BYTES } from '../../ingest/json-text.js';
 import { diffComponents, parseSbom, SbomService, type SbomDiff } from '../../services/sbom.service.js';
 import { cliActor, resolveOrg, withStore, type GlobalFlags } from '../context.js';
 import { printJson, printTable } from '../output.js';
+import { progressBar } from '../progress.js';
 
 /** Reads an SBOM file, refusing one over the size limit before reading a byte of it. */
 function readSbomFile(file: string): string {
@@ -35,12 +36,14 @@ export function sbomCommands(program: Command, globals: () => GlobalFlags): void
     .description("import the asset's SBOM (CycloneDX JSON or XML, SPDX JSON or tag-value); replaces the previous one")
     .action(async (asset: string, file: string) => {
       const flags = globals();
+      const bar = progressBar('sbom import', flags.json);
+      bar.update('reading', 0, 3);
       const text = readSbomFile(file);
+      bar.update('validating and writing', 1, 3);
       await withStore(flags, async (store) => {
-        const r = await new SbomService(store).importSbom(await resolveOrg(store, flags.org), asset, text, {
-          file: basename(file),
-          actor: cliActor(),
-        });
+        const r = await new SbomService(store)
+          .importSbom(await resolveOrg(store, flags.org), asset, text, { file: basename(file), actor: cliActor() })
+          .finally(() => bar.stop());
         if (flags.json) return printJson(r);
         console.log(
           `${r.assetId}: ${r.components} components and ${r.dependencies} dependencies from ${r.format} ${r.specVersion}` +
