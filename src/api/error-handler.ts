@@ -68,7 +68,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error(err);
     return reply.code(500).send(body(500, 'internal error; the server log has the details'));
   });
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(body(404, `no route ${request.method} ${request.url}`));
-  });
 }
+
+/** The 404 answer for a route that does not exist. */
+export const notFoundBody = (method: string, url: string): ErrorBody => body(404, `no route ${method} ${url}`);

@@ -5,6 +5,10 @@
  */
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -21,7 +25,7 @@ import { GraphService } from '../services/graph.service.js';
 import { KnowledgeService } from '../services/knowledge.service.js';
 import { enrichingRegister } from '../services/enrichment.service.js';
 import type { Store } from '../store/database.js';
-import { installErrorHandler } from './error-handler.js';
+import { installErrorHandler, notFoundBody } from './error-handler.js';
 import { analysisRoutes } from './routes/analysis.routes.js';
 import { scenarioRoutes } from './routes/scenario.routes.js';
 import { sbomRoutes } from './routes/sbom.routes.js';
@@ -87,6 +91,35 @@ export async function buildServer({ store, logger = false, osvUrl }: ServerOptio
   vulnRoutes(app, new VulnService(store), () => new OsvClient(osvUrl ? { baseUrl: osvUrl } : {}));
   knowledgeRoutes(app, new KnowledgeService(store));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => reply.redirect('/api/docs'));
+  await serveWebUi(app);
   return app;
+}
+
+/** The built web UI (web/dist, made by `npm run build:web` and on install). */
+export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/**
+ * Serves the web UI: its files, and index.html for every other GET outside /api, so the
+ * application's own routes (/assets/x) load on a fresh visit. Without a build, / points to the API
+ * documentation and says how to build the UI.
+ */
+async function serveWebUi(app: FastifyInstance): Promise<void> {
+  const built = existsSync(join(WEB_DIST, 'index.html'));
+  app.setNotFoundHandler((req, reply) => {
+    if (built && req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.startsWith('/static/'))
+      return reply.sendFile('index.html');
+    return reply.code(404).send(notFoundBody(req.method, req.url));
+  });
+  if (!built) {
+    app.get('/', { schema: { hide: true } }, async (_req, reply) =>
+      reply
+        .type('text/html')
+        .send(
+          '<!doctype html><html lang="en"><title>Stapel</title><p>The web UI is not built: run <code>npm run build:web</code>. ' +
+            'The API documentation is at <a href="/api/docs">/api/docs</a>.</p></html>',
+        ),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/', wildcard: false, index: ['index.html'] });
 }
