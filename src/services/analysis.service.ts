@@ -5,6 +5,7 @@
 import { NotFoundError } from '../domain/index.js';
 import { analyse, type Analysis, type AssetRisk, type ProcessRisk } from '../analysis/index.js';
 import type { Store } from '../store/database.js';
+import { registerVersion } from '../store/organisation.repository.js';
 import { registerData } from '../store/record.repository.js';
 import { KnowledgeService } from './knowledge.service.js';
 import { RegisterService } from './register.service.js';
@@ -17,17 +18,31 @@ export class AnalysisService {
     this.knowledge = new KnowledgeService(store);
   }
 
-  /** The organisation's risk picture, with its own knowledge-base entries and risk settings. */
+  /** The last analysis per organisation, with the register version and the day it was made for. */
+  private readonly cache = new Map<string, { version: number; day: string; analysis: Analysis }>();
+
+  /**
+   * The organisation's risk picture, with its own knowledge-base entries and risk settings. The
+   * result is reused while the register version and the day stay the same: dashboards ask for it
+   * on every page, and a 10k-asset register takes most of a second to analyse.
+   */
   async analyse(orgId: string, today = new Date()): Promise<Analysis> {
-    const { register, kb, config } = await this.store.transaction(async ({ db }) => {
+    const day = today.toISOString().slice(0, 10);
+    return this.store.transaction(async ({ db }) => {
       await this.register.getOrganisation(orgId, db);
-      return {
+      const version = await registerVersion(db, orgId);
+      const cached = this.cache.get(orgId);
+      if (cached && cached.version === version && cached.day === day) return cached.analysis;
+      const analysis = analyse({
+        organisation: orgId,
+        register: await registerData(db, orgId),
         kb: await this.knowledge.indexFor(orgId, db),
         config: (await this.knowledge.riskConfig(orgId, db)).effective,
-        register: await registerData(db, orgId),
-      };
+        today,
+      });
+      this.cache.set(orgId, { version, day, analysis });
+      return analysis;
     });
-    return analyse({ organisation: orgId, register, kb, config, today });
   }
 
   async explainAsset(orgId: string, assetId: string): Promise<AssetRisk> {

@@ -5,7 +5,6 @@
  * and register version (the last change number), so repeated runs do not rebuild it; evaluation
  * never goes through the database.
  */
-import { desc, eq } from 'drizzle-orm';
 import {
   InputError,
   LIBRARY_PREFIX,
@@ -27,7 +26,7 @@ import {
 import { scenarioLibrary } from '../knowledge/knowledge-base.js';
 import type { Db, Store } from '../store/database.js';
 import { allRecords, registerData } from '../store/record.repository.js';
-import { changes } from '../store/schema.js';
+import { registerVersion } from '../store/organisation.repository.js';
 import { KnowledgeService } from './knowledge.service.js';
 import { RegisterService } from './register.service.js';
 import { z } from 'zod';
@@ -131,13 +130,7 @@ export class ScenarioService {
 
   /** The compiled engine for the organisation's current register, rebuilt only after a change. */
   private async engineFor(orgId: string, db: Db): Promise<{ engine: ScenarioEngine; version: number }> {
-    const [last] = await db
-      .select({ seq: changes.seq })
-      .from(changes)
-      .where(eq(changes.orgId, orgId))
-      .orderBy(desc(changes.seq))
-      .limit(1);
-    const version = last?.seq ?? 0;
+    const version = await registerVersion(db, orgId);
     const cached = this.engines.get(orgId);
     if (cached && cached.version === version) return cached;
     const engine = new ScenarioEngine(

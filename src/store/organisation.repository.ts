@@ -110,3 +110,18 @@ export async function listChanges(db: Db, orgId: string, query: ChangeQuery) {
     ...(r.note ? { note: r.note } : {}),
   }));
 }
+
+/**
+ * The organisation's register version: the number of its last change. Every write appends a
+ * change, so an unchanged version means an unchanged register (records, knowledge-base entries,
+ * risk settings, SBOMs), and what was computed from it can be reused.
+ */
+export async function registerVersion(db: Db, orgId: string): Promise<number> {
+  const [last] = await db
+    .select({ seq: changes.seq })
+    .from(changes)
+    .where(eq(changes.orgId, orgId))
+    .orderBy(desc(changes.seq))
+    .limit(1);
+  return last?.seq ?? 0;
+}
