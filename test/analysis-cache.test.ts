@@ -27,6 +27,26 @@ describe.each(BACKENDS)('analysis reuse on %s', (backend) => {
     await store?.dispose();
   });
 
+  it('summarises the analysis for dashboards: the higher score per asset, the same portfolio', async () => {
+    const full = (await app.inject({ url: `${base}/analysis` })).json() as {
+      assets: { assetId: string; continuity: { score: number; level: string }; access: { score: number; level: string } }[];
+      portfolio: unknown;
+    };
+    const res = await app.inject({ url: `${base}/analysis/summary` });
+    expect(res.statusCode).toBe(200);
+    const summary = res.json() as {
+      assets: { assetId: string; score: number; level: string; threat: string }[];
+      portfolio: unknown;
+    };
+    expect(summary.portfolio).toEqual(full.portfolio);
+    expect(summary.assets.length).toBe(full.assets.length);
+    for (const a of full.assets) {
+      const top = a.access.score > a.continuity.score ? a.access : a.continuity;
+      expect(summary.assets.find((s) => s.assetId === a.assetId)).toMatchObject({ score: top.score, level: top.level });
+    }
+    expect(res.body.length).toBeLessThan(JSON.stringify(full).length / 4);
+  });
+
   it('answers from the last analysis until the register changes', async () => {
     const first = await analysis();
     const again = await analysis();

@@ -3,7 +3,7 @@
  * risk engine with the knowledge base and risk configuration, and answers explanations.
  */
 import { NotFoundError } from '../domain/index.js';
-import { analyse, type Analysis, type AssetRisk, type ProcessRisk } from '../analysis/index.js';
+import { analyse, type Analysis, type AssetRisk, type Level, type ProcessRisk } from '../analysis/index.js';
 import type { Store } from '../store/database.js';
 import { registerVersion } from '../store/organisation.repository.js';
 import { registerData } from '../store/record.repository.js';
@@ -45,6 +45,18 @@ export class AnalysisService {
     });
   }
 
+  /**
+   * What a dashboard shows of the risk picture: per asset and process its highest level and
+   * score (without the factors), the portfolio views, and how much data is missing. A tenth of the
+   * full analysis's size; the explanation of one asset or process is asked for separately.
+   */
+  async summary(orgId: string, today = new Date()): Promise<AnalysisSummary> {
+    const a = await this.analyse(orgId, today);
+    let s = summaries.get(a);
+    if (!s) summaries.set(a, (s = summarise(a)));
+    return s;
+  }
+
   async explainAsset(orgId: string, assetId: string): Promise<AssetRisk> {
     const found = (await this.analyse(orgId)).assets.find((a) => a.assetId === assetId);
     if (!found) throw new NotFoundError(`no asset with id "${assetId}" in organisation "${orgId}"`);
@@ -56,4 +68,56 @@ export class AnalysisService {
     if (!found) throw new NotFoundError(`no process with id "${processId}" in organisation "${orgId}"`);
     return found;
   }
+}
+
+export interface AnalysisSummary {
+  organisation: string;
+  generatedAt: string;
+  knowledgeBaseVersion: string;
+  assets: {
+    assetId: string;
+    name: string;
+    layers: string[];
+    strategic: boolean;
+    /** The higher of the continuity and access scores, and which it is. */
+    threat: 'continuity' | 'access';
+    score: number;
+    level: Level;
+    missing: number;
+  }[];
+  processes: { processId: string; name: string; vital: boolean; score: number; level: Level }[];
+  portfolio: Analysis['portfolio'];
+  dataQuality: { assetsWithGaps: number; gaps: number };
+}
+
+const summaries = new WeakMap<Analysis, AnalysisSummary>();
+
+function summarise(a: Analysis): AnalysisSummary {
+  return {
+    organisation: a.organisation,
+    generatedAt: a.generatedAt,
+    knowledgeBaseVersion: a.knowledgeBaseVersion,
+    assets: a.assets.map((x) => {
+      const threat = x.access.score > x.continuity.score ? ('access' as const) : ('continuity' as const);
+      return {
+        assetId: x.assetId,
+        name: x.name,
+        layers: x.layers,
+        strategic: x.strategic,
+        threat,
+        score: x[threat].score,
+        level: x[threat].level,
+        missing: x.missing.length,
+      };
+    }),
+    processes: a.processes.map((p) => {
+      const top = p.access.score > p.continuity.score ? p.access : p.continuity;
+      return { processId: p.processId, name: p.name, vital: p.vital, score: top.score, level: top.level };
+    }),
+    portfolio: a.portfolio,
+    dataQuality: {
+      assetsWithGaps: a.dataQuality.length,
+      gaps: a.dataQuality.reduce((n, d) => n + d.missing.length, 0),
+    },
+  };
 }

@@ -20,6 +20,12 @@ const analysisDocument = z
     description:
       'Scores per asset and process with their factors and sources, and the portfolio views (docs/methodology.md)',
   });
+const summaryDocument = z
+  .looseObject({ organisation: z.string(), assets: z.array(z.unknown()), portfolio: z.unknown() })
+  .meta({
+    id: 'AnalysisSummary',
+    description: 'Per asset and process the highest level and score (no factors), and the portfolio views',
+  });
 const explained = z
   .looseObject({})
   .meta({ id: 'Explanation', description: 'One asset or process with its scores factor by factor' });
@@ -35,6 +41,15 @@ export function analysisRoutes(app: FastifyInstance, analysis: AnalysisService):
       response: { 200: analysisDocument, ...errorResponses },
     },
     handler: async (req) => (await analysis.analyse(req.params.org)) as unknown as z.infer<typeof analysisDocument>,
+  });
+  r.get('/api/orgs/:org/analysis/summary', {
+    schema: {
+      tags,
+      summary: 'The risk picture for a dashboard: level and score per asset and process, portfolio views',
+      params: orgParams,
+      response: { 200: summaryDocument, ...errorResponses },
+    },
+    handler: async (req) => (await analysis.summary(req.params.org)) as unknown as z.infer<typeof summaryDocument>,
   });
   r.get('/api/orgs/:org/analysis/assets/:id', {
     schema: {
