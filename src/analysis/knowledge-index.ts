@@ -24,7 +24,12 @@ export interface SourceRef {
   id: string;
   title: string;
   url?: string;
+  /** Who published the document, when it was published, and when the fact was last checked. */
+  publisher?: string;
+  published?: string;
+  checked?: string;
   verified: boolean;
+  note?: string;
 }
 
 export interface CountryFacts {
@@ -297,9 +302,18 @@ export class KnowledgeIndex {
 
   source(id: string): SourceRef {
     const s = this.sourceById.get(id);
-    return s
-      ? { kind: 'knowledge-base', id, title: s.title, ...(s.url ? { url: s.url } : {}), verified: s.verified }
-      : { kind: 'knowledge-base', id, title: `unknown source "${id}"`, verified: false };
+    if (!s) return { kind: 'knowledge-base', id, title: `unknown source "${id}"`, verified: false };
+    return {
+      kind: 'knowledge-base',
+      id,
+      title: s.title,
+      ...(s.url ? { url: s.url } : {}),
+      ...(s.publisher ? { publisher: s.publisher } : {}),
+      ...(s.published ? { published: s.published } : {}),
+      ...(s.checked ? { checked: s.checked } : {}),
+      verified: s.verified,
+      ...(s.note ? { note: s.note } : {}),
+    };
   }
 
   private readonly sourceLists = new Map<string, SourceRef[]>();
