@@ -85,9 +85,18 @@ export function Alert({
 
 // ---- tables -----------------------------------------------------------------------------------
 
-export function Table({ caption, children }: { caption?: ReactNode; children: ReactNode }) {
+/**
+ * A table in a container that scrolls sideways when it is wide; the container can take keyboard
+ * focus and is named, so keyboard users can scroll it too (WCAG 2.1.1, axe scrollable-region-focusable).
+ */
+export function Table({ caption, label, children }: { caption?: ReactNode; label?: string; children: ReactNode }) {
   return (
-    <div className="utrecht-table-container utrecht-table-container--overflow-inline">
+    <div
+      className="utrecht-table-container utrecht-table-container--overflow-inline"
+      tabIndex={0}
+      role="region"
+      aria-label={label ?? (typeof caption === 'string' ? caption : undefined)}
+    >
       <table className="utrecht-table utrecht-table--html-table">
         {caption && <caption className="utrecht-table__caption">{caption}</caption>}
         {children}
