@@ -16,11 +16,16 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
-  /** The messages for one field (or anything inside it), if the API gave any. */
+  /**
+   * The messages for one field (or anything inside it), if the API gave any. Request-schema
+   * errors name where in the request they are (`body.layers`), domain checks the field alone
+   * (`providerId`); both match `at('layers')`.
+   */
   at(field: string): string | undefined {
-    const hits = this.issues.filter(
-      (i) => i.path === field || i.path.startsWith(`${field}.`) || i.path.startsWith(`${field}[`),
-    );
+    const hits = this.issues.filter((i) => {
+      const path = i.path.replace(/^(body|querystring|params)\./, '');
+      return path === field || path.startsWith(`${field}.`) || path.startsWith(`${field}[`);
+    });
     return hits.length ? hits.map((i) => i.message).join('; ') : undefined;
   }
 }

@@ -52,9 +52,9 @@ const belongsTo = (path: string, field: string) =>
 function problemsOf(e: unknown, fields: FieldDef[], creating: boolean, idGiven: boolean): Problems {
   if (!(e instanceof ApiError)) return { byField: {}, other: [e instanceof Error ? e.message : String(e)] };
   const byField: Record<string, string> = {};
-  // The API writes request-validation paths as "body.layers" and reference checks as "providerId".
+  // ApiError.at matches request-validation paths ("body.layers") and reference checks ("providerId").
   for (const f of fields) {
-    const message = e.at(`body.${f.name}`) ?? e.at(f.name);
+    const message = e.at(f.name);
     if (message) byField[f.name] = message;
   }
   const other = e.issues

@@ -107,8 +107,8 @@ export function ScenarioForm({
   const [compare, setCompare] = useState(false);
 
   /** The API's message for a field of the scenario, whether it came from the schema or the engine. */
-  const at = (path: string) => error?.at(path) ?? error?.at(`body.scenario.${path}`);
-  const scenarioError = source !== 'custom' ? (error?.at('scenario') ?? error?.at('body.scenario')) : undefined;
+  const at = (path: string) => error?.at(path) ?? error?.at(`scenario.${path}`);
+  const scenarioError = source !== 'custom' ? error?.at('scenario') : undefined;
   const chosen = library.find((s) => s.id === libraryId);
 
   const submit = (e: FormEvent) => {
