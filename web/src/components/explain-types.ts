@@ -102,6 +102,24 @@ export interface Analysis {
   };
 }
 
+/** `GET {base}/analysis/summary`: per asset its more severe threat, without the factors. */
+export interface SummaryAsset {
+  assetId: string;
+  name: string;
+  layers: string[];
+  strategic: boolean;
+  threat: 'continuity' | 'access';
+  score: number;
+  level: Level;
+  missing: number;
+}
+
+export interface AnalysisSummary {
+  organisation: string;
+  assets: SummaryAsset[];
+  portfolio: Analysis['portfolio'];
+}
+
 export interface GraphNode {
   ref: string;
   kind: string;

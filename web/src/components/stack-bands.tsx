@@ -6,8 +6,8 @@
  * many strategic, the highest level.
  */
 import { useT, type Messages } from '../i18n';
-import { maxLevel, useVocabularies, worstThreat } from './explain-format';
-import { LAYER_CODES, type AssetRisk } from './explain-types';
+import { maxLevel, useVocabularies } from './explain-format';
+import { LAYER_CODES, type SummaryAsset } from './explain-types';
 import { RiskBadge } from './risk';
 import { Heading, Link } from './ui';
 
@@ -57,13 +57,13 @@ const messages: Messages<Key> = {
 };
 
 /** Strategic first, then the most severe, then by name. */
-function byConcern(a: AssetRisk, b: AssetRisk): number {
+function byConcern(a: SummaryAsset, b: SummaryAsset): number {
   if (a.strategic !== b.strategic) return a.strategic ? -1 : 1;
-  const d = worstThreat(b).score - worstThreat(a).score;
+  const d = b.score - a.score;
   return d || a.name.localeCompare(b.name);
 }
 
-export function StackBands({ assets, strategicOnly }: { assets: AssetRisk[]; strategicOnly: boolean }) {
+export function StackBands({ assets, strategicOnly }: { assets: SummaryAsset[]; strategicOnly: boolean }) {
   const t = useT(messages);
   const { label } = useVocabularies();
   const top = [...LAYER_CODES].reverse();
@@ -74,7 +74,7 @@ export function StackBands({ assets, strategicOnly }: { assets: AssetRisk[]; str
         const all = assets.filter((a) => a.layers.includes(layer));
         const strategic = all.filter((a) => a.strategic);
         const shown = (strategicOnly ? strategic : all).slice().sort(byConcern);
-        const highest = maxLevel(all.map((a) => worstThreat(a).level));
+        const highest = maxLevel(all.map((a) => a.level));
         const headingId = `band-${layer}`;
         return (
           <li key={layer} className={`stapel-band stapel-band--${number}`} data-layer={layer}>
@@ -99,7 +99,7 @@ export function StackBands({ assets, strategicOnly }: { assets: AssetRisk[]; str
               {shown.length ? (
                 <ul className="stapel-band__assets">
                   {shown.map((a) => {
-                    const w = worstThreat(a);
+                    const w = a;
                     return (
                       <li
                         key={a.assetId}

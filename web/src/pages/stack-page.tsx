@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PageState } from '../components/explain-page-state';
-import type { Analysis } from '../components/explain-types';
+import type { AnalysisSummary } from '../components/explain-types';
 import { StackBands } from '../components/stack-bands';
 import { ConcentrationCharts } from '../components/stack-concentration';
 import '../components/stack-layout.css';
@@ -38,7 +38,8 @@ const messages: Messages<'title' | 'intro' | 'layers' | 'strategicOnly' | 'strat
 export default function StackPage() {
   const t = useT(messages);
   const { base } = useOrg();
-  const analysis = useApi<Analysis>(`${base}/analysis`);
+  // The summary: levels per asset without the factors, a fraction of the full analysis's size.
+  const analysis = useApi<AnalysisSummary>(`${base}/analysis/summary`);
   const [params, setParams] = useSearchParams();
   // Local state answers the click at once; the address follows (router navigations are transitions).
   const [strategicOnly, setStrategic] = useState(params.get('strategic') === '1');
