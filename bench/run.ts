@@ -3,20 +3,35 @@
  * measured in the same run, and writes bench/out/results.json.
  *   STAPEL_BENCH_DATABASE_URL  PostgreSQL server (default postgres://postgres@127.0.0.1:5432/test)
  *   BENCH_ROWS                 rows for the bulk-load benchmark (default 1,000,000)
- * Benchmarks: bulk-load, risk-recompute, risk-recompute-random, scenario.
+ *   BENCH_SBOM_COMPONENTS      components of the generated SBOM for sbom-ingest (default 100,000)
+ *                              and sbom-memory (default 300,000)
+ * Benchmarks: bulk-load, risk-recompute, risk-recompute-random, scenario, sbom-ingest (SBOM import
+ * into PostgreSQL against JSON.parse + COPY of the same rows), sbom-memory (peak RSS of an SBOM
+ * import in a child process, PostgreSQL and the embedded store), sbom-search (portfolio component
+ * search on 1M occurrences, p95), api-dashboard (the dashboard's API calls under 50 concurrent
+ * clients, p99, on the demo and a 10k-asset register).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { bulkLoadBenchmark } from './bulk-load.bench.js';
 import { report, type Measurement } from './harness.js';
 import { riskRecomputeBenchmark } from './risk-recompute.bench.js';
 import { scenarioBenchmark } from './scenario.bench.js';
+import { sbomIngestBenchmark } from './sbom-ingest.bench.js';
+import { sbomMemoryBenchmark } from './sbom-memory.bench.js';
+import { sbomSearchBenchmark } from './sbom-search.bench.js';
+import { apiDashboardBenchmark } from './api-dashboard.bench.js';
 
 const databaseUrl = process.env.STAPEL_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const sbomComponents = (fallback: number) => Number(process.env.BENCH_SBOM_COMPONENTS ?? fallback);
 const BENCHMARKS: Record<string, () => Promise<Measurement>> = {
   'bulk-load': () => bulkLoadBenchmark(databaseUrl, Number(process.env.BENCH_ROWS ?? 1_000_000), 2),
   'risk-recompute': () => riskRecomputeBenchmark('layered'),
   'risk-recompute-random': () => riskRecomputeBenchmark('random'),
   scenario: () => scenarioBenchmark(),
+  'sbom-ingest': () => sbomIngestBenchmark(databaseUrl, sbomComponents(100_000)),
+  'sbom-memory': () => sbomMemoryBenchmark(databaseUrl, sbomComponents(300_000)),
+  'sbom-search': () => sbomSearchBenchmark(databaseUrl, Number(process.env.BENCH_ROWS ?? 1_000_000)),
+  'api-dashboard': () => apiDashboardBenchmark(databaseUrl),
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -31,6 +46,9 @@ for (const name of names) {
   console.log(`running ${name} …`);
   const m = await run();
   report(m);
+  if (m.extra)
+    for (const [key, value] of Object.entries(m.extra))
+      console.log(`  ${key}: ${typeof value === 'number' ? value.toLocaleString('en') : value}`);
   results.push(m);
 }
 mkdirSync(new URL('./out/', import.meta.url), { recursive: true });

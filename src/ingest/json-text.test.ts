@@ -28,6 +28,12 @@ describe('parseJsonText', () => {
   it('ignores brackets inside strings when measuring depth', () => {
     expect(jsonDepthExceeds(JSON.stringify({ s: '[[[[[[[[[[["\\' }), 3)).toBeUndefined();
   });
+  it('ends a string at the first quote not escaped, however many backslashes come before', () => {
+    // "a\\" ends after two escaped backslashes; the brackets after it count.
+    const text = JSON.stringify({ a: 'x\\', b: [[[[1]]]], c: 'q\"[[[[' });
+    expect(jsonDepthExceeds(text, 4)).toBe(text.indexOf('[[[[') + 3);
+    expect(jsonDepthExceeds(text, 5)).toBeUndefined();
+  });
   it('refuses text over the size limit', () => {
     expect(() => parseJsonText('[1,2,3]', { maxBytes: 3, file: 'big.json' })).toThrow(
       /big\.json is larger than the limit of 3 bytes/,

@@ -32,14 +32,19 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 /** Deepest nesting of arrays and objects in `text`, ignoring brackets inside strings. */
 export function jsonDepthExceeds(text: string, maxDepth: number): number | undefined {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 /* { */ || c === 91 /* [ */) {
+    if (c === 34 /* " */) {
+      // Jump over the string: most of an SBOM's bytes are inside strings, and indexOf is native.
+      for (;;) {
+        const end = text.indexOf('"', i + 1);
+        if (end < 0) return undefined; // unterminated: JSON.parse will say where
+        let slashes = 0;
+        for (let j = end - 1; text.charCodeAt(j) === 92 /* \ */; j--) slashes++;
+        i = end;
+        if (slashes % 2 === 0) break;
+      }
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
       if (++depth > maxDepth) return i;
     } else if (c === 125 || c === 93) depth--;
   }

@@ -130,6 +130,19 @@ export function diffComponents(
   return diff;
 }
 
+/** Entries per list of the difference kept in the change history. */
+const HISTORY_DIFF_ENTRIES = 1000;
+
+function capDiff(d: SbomDiff, n: number) {
+  return {
+    counts: { added: d.added.length, removed: d.removed.length, changed: d.changed.length },
+    added: d.added.slice(0, n),
+    removed: d.removed.slice(0, n),
+    changed: d.changed.slice(0, n),
+    ...(d.added.length > n || d.removed.length > n || d.changed.length > n ? { truncated: true } : {}),
+  };
+}
+
 /** A stable component id from the asset and the component's reference in its SBOM. */
 const componentId = (assetId: string, ref: string) =>
   `${assetId.slice(0, 100)}.${createHash('sha1').update(ref).digest('hex').slice(0, 16)}`;
@@ -229,7 +242,7 @@ export class SbomService {
         importedAt: new Date(at),
       });
       // Findings of the old components go; the new ones are matched against the stored records.
-      const matched = await this.vulns.matchFindings(db, orgId, [assetId]);
+      const matched = await this.vulns.matchFindings(db, orgId, [assetId], records);
       const summary: SbomImport = {
         assetId,
         format: sbom.format,
@@ -253,6 +266,9 @@ export class SbomService {
           before: { components: old.length },
           after: {
             ...summary,
+            // The history keeps the counts and the first entries; a first import of 300k
+            // components would otherwise store them all again in one history entry.
+            diff: capDiff(diff, HISTORY_DIFF_ENTRIES),
             quality: { score: quality.score },
             created: sbom.created,
             authors: sbom.authors,

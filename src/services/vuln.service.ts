@@ -21,6 +21,7 @@ import type { Db, Store } from '../store/database.js';
 import {
   countVulnerabilities,
   getVulnerabilities,
+  hasVulnerabilities,
   listFindings,
   putVulnerabilities,
   replaceFindings,
@@ -144,8 +145,20 @@ export class VulnService {
     db: Db,
     orgId: string,
     assetIds?: readonly string[],
+    /** The components of those assets when the caller has them already (an SBOM import). */
+    given?: readonly { id: string; assetId: string; name: string; version?: string; purl?: string }[],
   ): Promise<{ findings: number; assetsAffected: number; notEvaluated: number }> {
-    const list = await this.componentsOf(db, orgId, assetIds);
+    // Without any records there is nothing to find; the old findings of the assets still go.
+    if (!(await hasVulnerabilities(db))) {
+      if (assetIds) await replaceFindings(db, orgId, assetIds, []);
+      else await replaceFindings(db, orgId, await this.assetIdsOf(db, orgId), []);
+      return { findings: 0, assetsAffected: 0, notEvaluated: 0 };
+    }
+    const list: ComponentRef[] = given
+      ? given
+          .filter((c) => c.purl)
+          .map((c) => ({ id: c.id, assetId: c.assetId, name: c.name, version: c.version ?? null, purl: c.purl! }))
+      : await this.componentsOf(db, orgId, assetIds);
     const packages = new Map<string, { ecosystem: string; name: string }>();
     const pkgOf = new Map<string, { ecosystem: string; name: string } | undefined>();
     for (const c of list) {
@@ -189,13 +202,15 @@ export class VulnService {
           });
       }
     }
-    const scope = assetIds ?? [
-      ...new Set(
-        (await db.select({ id: assetTable.id }).from(assetTable).where(eq(assetTable.orgId, orgId))).map((a) => a.id),
-      ),
-    ];
+    const scope = assetIds ?? (await this.assetIdsOf(db, orgId));
     await replaceFindings(db, orgId, scope, rows);
     return { findings: rows.length, assetsAffected: new Set(rows.map((r) => r.assetId)).size, notEvaluated };
+  }
+
+  private async assetIdsOf(db: Db, orgId: string): Promise<string[]> {
+    return (await db.select({ id: assetTable.id }).from(assetTable).where(eq(assetTable.orgId, orgId))).map(
+      (a) => a.id,
+    );
   }
 
   /**

@@ -47,9 +47,10 @@ export function* componentCopyLines(orgId: string, components: Iterable<Componen
 /**
  * Rows per COPY statement: the rows go in several COPYs of at most this many, all in the caller's
  * transaction. The embedded store collects each COPY's input into one blob that is copied into its
- * WebAssembly memory, which never shrinks: one COPY of 300,000 SBOM components raised the process's
- * resident size by ~500 MiB for good, batches of 5,000 by ~150–250 MiB (and the encoded lines die
- * young). On PostgreSQL the batches cost nothing measurable (300,000 rows in 6.6–8.0 s either way).
+ * WebAssembly memory, which never shrinks: copying 300,000 components in one COPY raised the
+ * process's resident size by ~500 MiB, in batches of 5,000 by ~150–250 MiB (and the encoded lines
+ * die young). On PostgreSQL the batches cost nothing measurable (300,000 rows in 6.6–8.0 s either
+ * way). See docs/benchmarks.md, "SBOM ingest".
  */
 export const COPY_BATCH_ROWS = 5000;
 

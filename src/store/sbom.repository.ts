@@ -89,6 +89,11 @@ export async function vulnerabilityModified(db: Db, ids: readonly string[]): Pro
   return out;
 }
 
+/** Whether any vulnerability record is stored (one index probe, not a count). */
+export async function hasVulnerabilities(db: Db): Promise<boolean> {
+  return (await db.select({ id: vulnerabilities.id }).from(vulnerabilities).limit(1)).length > 0;
+}
+
 export async function countVulnerabilities(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(vulnerabilities);
   return row?.n ?? 0;
