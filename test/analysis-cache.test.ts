@@ -29,7 +29,11 @@ describe.each(BACKENDS)('analysis reuse on %s', (backend) => {
 
   it('summarises the analysis for dashboards: the higher score per asset, the same portfolio', async () => {
     const full = (await app.inject({ url: `${base}/analysis` })).json() as {
-      assets: { assetId: string; continuity: { score: number; level: string }; access: { score: number; level: string } }[];
+      assets: {
+        assetId: string;
+        continuity: { score: number; level: string };
+        access: { score: number; level: string };
+      }[];
       portfolio: unknown;
     };
     const res = await app.inject({ url: `${base}/analysis/summary` });
@@ -45,6 +49,29 @@ describe.each(BACKENDS)('analysis reuse on %s', (backend) => {
       expect(summary.assets.find((s) => s.assetId === a.assetId)).toMatchObject({ score: top.score, level: top.level });
     }
     expect(res.body.length).toBeLessThan(JSON.stringify(full).length / 4);
+  });
+
+  it('sends the cached document with an entity tag, gzip when asked, and 304 when the client has it', async () => {
+    const first = await app.inject({ url: `${base}/analysis/summary`, headers: { 'accept-encoding': 'gzip' } });
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-encoding']).toBe('gzip');
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"\d+-\d{4}-\d\d-\d\d-summary"$/);
+    const { gunzipSync } = await import('node:zlib');
+    const plain = await app.inject({ url: `${base}/analysis/summary` });
+    expect(gunzipSync(first.rawPayload).toString()).toBe(plain.body);
+    const again = await app.inject({ url: `${base}/analysis/summary`, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    // A change makes a new version: the old tag no longer matches.
+    await app.inject({
+      method: 'POST',
+      url: `${base}/assets`,
+      payload: { id: 'etag-test', name: 'ETag test', type: 'application', layers: ['applications'] },
+    });
+    const changed = await app.inject({ url: `${base}/analysis/summary`, headers: { 'if-none-match': etag } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
   });
 
   it('answers from the last analysis until the register changes', async () => {

@@ -2,6 +2,7 @@
  * Analyses an organisation's register: loads it from the store in one transaction, runs the pure
  * risk engine with the knowledge base and risk configuration, and answers explanations.
  */
+import { gzipSync } from 'node:zlib';
 import { NotFoundError } from '../domain/index.js';
 import { analyse, type Analysis, type AssetRisk, type Level, type ProcessRisk } from '../analysis/index.js';
 import type { Store } from '../store/database.js';
@@ -55,6 +56,27 @@ export class AnalysisService {
     let s = summaries.get(a);
     if (!s) summaries.set(a, (s = summarise(a)));
     return s;
+  }
+
+  /**
+   * The analysis and its summary as documents ready to send: JSON text and its gzip, made once per
+   * analysis, and an entity tag naming the register version and day they were made for. A
+   * 10k-asset register's summary is over a megabyte; serialising and sending it for every request
+   * of every dashboard would take more time than everything else the request does.
+   */
+  async analysisDocument(orgId: string): Promise<CachedDocument> {
+    const a = await this.analyse(orgId);
+    return documentOf(a, this.tagOf(orgId, a));
+  }
+
+  async summaryDocument(orgId: string): Promise<CachedDocument> {
+    const a = await this.analyse(orgId);
+    return documentOf(await this.summary(orgId), `${this.tagOf(orgId, a)}-summary`);
+  }
+
+  private tagOf(orgId: string, a: Analysis): string {
+    const c = this.cache.get(orgId);
+    return c && c.analysis === a ? `${c.version}-${c.day}` : a.generatedAt;
   }
 
   async explainAsset(orgId: string, assetId: string): Promise<AssetRisk> {
@@ -120,4 +142,21 @@ function summarise(a: Analysis): AnalysisSummary {
       gaps: a.dataQuality.reduce((n, d) => n + d.missing.length, 0),
     },
   };
+}
+
+/** A document as sent: JSON text, its gzip, and its entity tag. */
+export interface CachedDocument {
+  json: string;
+  gzip: Buffer;
+  etag: string;
+}
+
+const documents = new WeakMap<object, CachedDocument>();
+function documentOf(value: object, tag: string): CachedDocument {
+  let d = documents.get(value);
+  if (!d) {
+    const json = JSON.stringify(value);
+    documents.set(value, (d = { json, gzip: gzipSync(json, { level: 6 }), etag: `"${tag}"` }));
+  }
+  return d;
 }

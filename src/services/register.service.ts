@@ -182,13 +182,14 @@ export class RegisterService {
   // ---- records -------------------------------------------------------------------------------
 
   async list<K extends KindKey>(key: K, orgId: string, options: ListOptions = {}): Promise<Page<RecordOf<K>>> {
-    await this.getOrganisation(orgId);
     const limit = Math.min(Math.max(options.limit ?? 50, 1), MAX_PAGE);
     const items = await records.listRecords(this.store.db, key, orgId, {
       ...options,
       after: options.cursor === undefined ? undefined : decodeCursor(options.cursor),
       limit: limit + 1,
     });
+    // Records imply their organisation; only an empty page needs to ask whether it exists (404).
+    if (!items.length) await this.getOrganisation(orgId);
     const more = items.length > limit;
     if (more) items.length = limit;
     return more ? { items, nextCursor: encodeCursor(items[items.length - 1]!.id) } : { items };

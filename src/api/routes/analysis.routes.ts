@@ -1,10 +1,10 @@
 /**
  * The risk picture of an organisation and the explanation of one asset's or process's scores.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AnalysisService } from '../../services/analysis.service.js';
+import type { AnalysisService, CachedDocument } from '../../services/analysis.service.js';
 import { errorResponses, orgParams, recordParams } from '../schemas.js';
 
 const analysisDocument = z
@@ -30,6 +30,20 @@ const explained = z
   .looseObject({})
   .meta({ id: 'Explanation', description: 'One asset or process with its scores factor by factor' });
 
+/**
+ * Sends a cached document: 304 when the client holds this version already (If-None-Match), the
+ * gzip when the client takes it, else the JSON text — none of them serialised again.
+ */
+function sendCached(req: FastifyRequest, reply: FastifyReply, doc: CachedDocument): never {
+  reply.header('etag', doc.etag).header('vary', 'accept-encoding').header('cache-control', 'no-cache');
+  const held = req.headers['if-none-match'];
+  if (held && held.split(',').some((t) => t.trim() === doc.etag)) return reply.code(304).send() as never;
+  reply.type('application/json; charset=utf-8');
+  if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? ''))
+    return reply.header('content-encoding', 'gzip').send(doc.gzip) as never;
+  return reply.send(doc.json) as never;
+}
+
 export function analysisRoutes(app: FastifyInstance, analysis: AnalysisService): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['analysis'];
@@ -40,7 +54,7 @@ export function analysisRoutes(app: FastifyInstance, analysis: AnalysisService):
       params: orgParams,
       response: { 200: analysisDocument, ...errorResponses },
     },
-    handler: async (req) => (await analysis.analyse(req.params.org)) as unknown as z.infer<typeof analysisDocument>,
+    handler: async (req, reply) => sendCached(req, reply, await analysis.analysisDocument(req.params.org)),
   });
   r.get('/api/orgs/:org/analysis/summary', {
     schema: {
@@ -49,7 +63,7 @@ export function analysisRoutes(app: FastifyInstance, analysis: AnalysisService):
       params: orgParams,
       response: { 200: summaryDocument, ...errorResponses },
     },
-    handler: async (req) => (await analysis.summary(req.params.org)) as unknown as z.infer<typeof summaryDocument>,
+    handler: async (req, reply) => sendCached(req, reply, await analysis.summaryDocument(req.params.org)),
   });
   r.get('/api/orgs/:org/analysis/assets/:id', {
     schema: {
