@@ -29,8 +29,9 @@ describe('parseJsonText', () => {
     expect(jsonDepthExceeds(JSON.stringify({ s: '[[[[[[[[[[["\\' }), 3)).toBeUndefined();
   });
   it('ends a string at the first quote not escaped, however many backslashes come before', () => {
-    // "a\\" ends after two escaped backslashes; the brackets after it count.
-    const text = JSON.stringify({ a: 'x\\', b: [[[[1]]]], c: 'q\"[[[[' });
+    // In the JSON text, "x\\" ends after an escaped backslash (the brackets after it count) and
+    // "q\"[[[[" holds an escaped quote (its brackets do not).
+    const text = JSON.stringify({ a: 'x\\', b: [[[[1]]]], c: 'q"[[[[' });
     expect(jsonDepthExceeds(text, 4)).toBe(text.indexOf('[[[[') + 3);
     expect(jsonDepthExceeds(text, 5)).toBeUndefined();
   });
