@@ -1,4 +1,5 @@
 export * from './analyse.js';
+export * from './summary.js';
 export * from './asset-risk.js';
 export * from './knowledge-index.js';
 export * from './propagation.js';

@@ -4,7 +4,14 @@
  */
 import { gzipSync } from 'node:zlib';
 import { NotFoundError } from '../domain/index.js';
-import { analyse, type Analysis, type AssetRisk, type Level, type ProcessRisk } from '../analysis/index.js';
+import {
+  analyse,
+  summariseAnalysis,
+  type Analysis,
+  type AnalysisSummary,
+  type AssetRisk,
+  type ProcessRisk,
+} from '../analysis/index.js';
 import type { Store } from '../store/database.js';
 import { registerVersion } from '../store/organisation.repository.js';
 import { registerData } from '../store/record.repository.js';
@@ -54,7 +61,7 @@ export class AnalysisService {
   async summary(orgId: string, today = new Date()): Promise<AnalysisSummary> {
     const a = await this.analyse(orgId, today);
     let s = summaries.get(a);
-    if (!s) summaries.set(a, (s = summarise(a)));
+    if (!s) summaries.set(a, (s = summariseAnalysis(a)));
     return s;
   }
 
@@ -92,58 +99,6 @@ export class AnalysisService {
   }
 }
 
-export interface AnalysisSummary {
-  organisation: string;
-  generatedAt: string;
-  knowledgeBaseVersion: string;
-  assets: {
-    assetId: string;
-    name: string;
-    layers: string[];
-    strategic: boolean;
-    /** The higher of the continuity and access scores, and which it is. */
-    threat: 'continuity' | 'access';
-    score: number;
-    level: Level;
-    missing: number;
-  }[];
-  processes: { processId: string; name: string; vital: boolean; score: number; level: Level }[];
-  portfolio: Analysis['portfolio'];
-  dataQuality: { assetsWithGaps: number; gaps: number };
-}
-
-const summaries = new WeakMap<Analysis, AnalysisSummary>();
-
-function summarise(a: Analysis): AnalysisSummary {
-  return {
-    organisation: a.organisation,
-    generatedAt: a.generatedAt,
-    knowledgeBaseVersion: a.knowledgeBaseVersion,
-    assets: a.assets.map((x) => {
-      const threat = x.access.score > x.continuity.score ? ('access' as const) : ('continuity' as const);
-      return {
-        assetId: x.assetId,
-        name: x.name,
-        layers: x.layers,
-        strategic: x.strategic,
-        threat,
-        score: x[threat].score,
-        level: x[threat].level,
-        missing: x.missing.length,
-      };
-    }),
-    processes: a.processes.map((p) => {
-      const top = p.access.score > p.continuity.score ? p.access : p.continuity;
-      return { processId: p.processId, name: p.name, vital: p.vital, score: top.score, level: top.level };
-    }),
-    portfolio: a.portfolio,
-    dataQuality: {
-      assetsWithGaps: a.dataQuality.length,
-      gaps: a.dataQuality.reduce((n, d) => n + d.missing.length, 0),
-    },
-  };
-}
-
 /** A document as sent: JSON text, its gzip, and its entity tag. */
 export interface CachedDocument {
   json: string;
@@ -151,6 +106,7 @@ export interface CachedDocument {
   etag: string;
 }
 
+const summaries = new WeakMap<Analysis, AnalysisSummary>();
 const documents = new WeakMap<object, CachedDocument>();
 function documentOf(value: object, tag: string): CachedDocument {
   let d = documents.get(value);

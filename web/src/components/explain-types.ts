@@ -1,124 +1,27 @@
 /**
  * The shapes of the analysis, graph and register responses the stack view and the detail pages
- * read (src/analysis/analyse.ts, asset-risk.ts and the graph route are the source of truth; only
- * the fields the UI uses are declared).
+ * read. For the graph and register responses only the fields the UI uses are declared.
  */
-import type { Level } from './risk';
+/**
+ * The analysis types are the server's own (src/analysis, a pure module without I/O), imported as
+ * types only, so the UI and the API cannot drift apart.
+ */
+import type { Analysis as FullAnalysis, AnalysisSummary as Summary } from '../../../src/analysis/index.js';
 
-export interface SourceRef {
-  kind: string;
-  id: string;
-  title: string;
-  url?: string;
-  verified: boolean;
-}
-
-export interface Factor {
-  id: string;
-  label: string;
-  value: number;
-  weight: number;
-  contribution: number;
-  fact: string;
-  sources: SourceRef[];
-  missing?: boolean;
-}
-
-export interface ThreatScore {
-  likelihood: number;
-  impact: number;
-  score: number;
-  level: Level;
-  factors: Factor[];
-  impactReason: string;
-  impactSources: SourceRef[];
-}
-
-export interface AssetRisk {
-  assetId: string;
-  name: string;
-  layers: string[];
-  strategic: boolean;
-  strategicReason: string;
-  provider?: { id: string; name: string };
-  ultimateParent?: { id: string; name: string; country?: string };
-  jurisdictions: string[];
-  roots: string[];
-  continuity: ThreatScore;
-  access: ThreatScore;
-  process?: string;
-  missing: string[];
-}
-
-export interface GroupOutcome {
-  name: string;
-  members: string[];
-  partitions: string[][];
-  independent: boolean;
-  sharedRoots: string[];
-  likelihood: number;
-}
-
-export interface ProcessRisk {
-  processId: string;
-  name: string;
-  vital: boolean;
-  continuity: { likelihood: number; impact: number; score: number; level: Level; via?: string; groups: GroupOutcome[] };
-  access: { score: number; level: Level; via?: string };
-  singlePointsOfFailure?: string[];
-}
-
-export interface ConcentrationRow {
-  key: string;
-  label: string;
-  assets: number;
-  vitalProcesses: number;
-  vitalShare: number;
-}
-
-export interface Concentration {
-  rows: ConcentrationRow[];
-  hhi: number;
-}
-
-export interface TopRisk {
-  assetId: string;
-  name: string;
-  threat: 'continuity' | 'access';
-  score: number;
-  level: Level;
-  strategic: boolean;
-}
-
-export interface Analysis {
-  organisation: string;
-  assets: AssetRisk[];
-  processes: ProcessRisk[];
-  portfolio: {
-    byUltimateParent: Concentration;
-    byCountry: Concentration;
-    byCategory: Concentration;
-    topRisks: TopRisk[];
-  };
-}
-
-/** `GET {base}/analysis/summary`: per asset its more severe threat, without the factors. */
-export interface SummaryAsset {
-  assetId: string;
-  name: string;
-  layers: string[];
-  strategic: boolean;
-  threat: 'continuity' | 'access';
-  score: number;
-  level: Level;
-  missing: number;
-}
-
-export interface AnalysisSummary {
-  organisation: string;
-  assets: SummaryAsset[];
-  portfolio: Analysis['portfolio'];
-}
+export type {
+  AssetRisk,
+  Concentration,
+  ConcentrationRow,
+  Factor,
+  GroupOutcome,
+  ProcessRisk,
+  SourceRef,
+  ThreatScore,
+} from '../../../src/analysis/index.js';
+export type Analysis = FullAnalysis;
+export type AnalysisSummary = Summary;
+export type TopRisk = Analysis['portfolio']['topRisks'][number];
+export type SummaryAsset = AnalysisSummary['assets'][number];
 
 export interface GraphNode {
   ref: string;
