@@ -8,16 +8,14 @@
  * is opened again gets 304 for an unchanged analysis.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { BACKUP_FORMAT, BACKUP_VERSION, backupSchema, type Backup } from '../src/domain/index.js';
 import { BackupService } from '../src/services/backup.service.js';
 import { loadDemo } from '../src/services/demo.service.js';
 import { openStore } from '../src/store/database.js';
-import type { Measurement } from './harness.js';
+import { benchDatabase, type Measurement } from './harness.js';
 import { generateRegister } from './risk-recompute.bench.js';
 
 const BIN = fileURLToPath(new URL('../bin/stapel.js', import.meta.url));
@@ -124,15 +122,10 @@ function generatedBackup(id: string, assets: number, dependencies: number): Back
 }
 
 export async function apiDashboardBenchmark(databaseUrl: string): Promise<Measurement> {
-  const dbName = `stapel_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(databaseUrl);
-  url.pathname = `/${dbName}`;
+  const { url, drop } = await benchDatabase(databaseUrl);
   let server: ChildProcess | undefined;
   try {
-    const store = await openStore({ databaseUrl: url.toString() });
+    const store = await openStore({ databaseUrl: url });
     await loadDemo(store);
     await new BackupService(store).importBackup(generatedBackup('groot', 10_000, 100_000), {
       actor: 'bench',
@@ -141,7 +134,7 @@ export async function apiDashboardBenchmark(databaseUrl: string): Promise<Measur
     await store.close();
     const port = await freePort();
     server = spawn(process.execPath, [BIN, 'serve', '--no-demo', '--port', String(port)], {
-      env: { ...process.env, DATABASE_URL: url.toString() },
+      env: { ...process.env, DATABASE_URL: url },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     for (let i = 0; ; i++) {
@@ -197,7 +190,6 @@ export async function apiDashboardBenchmark(databaseUrl: string): Promise<Measur
     };
   } finally {
     server?.kill();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }

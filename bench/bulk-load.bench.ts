@@ -7,11 +7,10 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { randomBytes } from 'node:crypto';
 import type { ComponentRecord } from '../src/domain/index.js';
 import { COMPONENT_COPY_COLUMNS, componentCopyLines, copyComponents } from '../src/store/component.repository.js';
 import { openStore } from '../src/store/database.js';
-import { compare, type Measurement } from './harness.js';
+import { benchDatabase, compare, type Measurement } from './harness.js';
 
 const ECOSYSTEMS = ['npm', 'maven', 'pypi', 'golang', 'nuget'] as const;
 
@@ -44,14 +43,9 @@ export function generateComponents(count: number, assets: number): ComponentReco
 }
 
 export async function bulkLoadBenchmark(databaseUrl: string, rows: number, rounds: number): Promise<Measurement> {
-  const dbName = `stapel_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(databaseUrl);
-  url.pathname = `/${dbName}`;
-  const store = await openStore({ databaseUrl: url.toString() });
-  const raw = new pg.Client({ connectionString: url.toString() });
+  const { url, drop } = await benchDatabase(databaseUrl);
+  const store = await openStore({ databaseUrl: url });
+  const raw = new pg.Client({ connectionString: url });
   await raw.connect();
   try {
     await raw.query('CREATE TABLE components_baseline (LIKE components INCLUDING ALL)');
@@ -96,7 +90,6 @@ export async function bulkLoadBenchmark(databaseUrl: string, rows: number, round
   } finally {
     await raw.end();
     await store.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }

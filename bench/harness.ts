@@ -3,6 +3,9 @@
  * same work in the same run, alternating the two so drift hits both, and reports the best time of
  * each and their ratio. Absolute times are information; the ratio is what a goal is checked on.
  */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+
 export interface Measurement {
   name: string;
   detail: string;
@@ -62,5 +65,25 @@ export function xorshift(seed = 42): (n: number) => number {
     s ^= s >>> 17;
     s ^= s << 5;
     return Math.abs(s) % n;
+  };
+}
+
+/** A new, empty database on the benchmark's PostgreSQL server; `drop` removes it. */
+export async function benchDatabase(databaseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const dbName = `stapel_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  await admin.end();
+  const url = new URL(databaseUrl);
+  url.pathname = `/${dbName}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      await client.end();
+    },
   };
 }

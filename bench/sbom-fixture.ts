@@ -10,8 +10,7 @@
  * Also what the SBOM benchmarks share: the rows the importer makes of such a document (built
  * without the importer, for the baselines), and the database, organisation and asset they go into.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createHash } from 'node:crypto';
 import type { ComponentRecord } from '../src/domain/index.js';
 import { RegisterService } from '../src/services/register.service.js';
 import type { Store } from '../src/store/database.js';
@@ -303,26 +302,6 @@ export function componentRowsFromCycloneDx(
     row.dependsOn = [...to];
   }
   return rows;
-}
-
-/** A new database on the server with the store's schema, an organisation and one asset. */
-export async function benchDatabase(databaseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const dbName = `stapel_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  await admin.end();
-  const url = new URL(databaseUrl);
-  url.pathname = `/${dbName}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 /** The organisation and the asset the SBOM is imported into (if not there yet). */

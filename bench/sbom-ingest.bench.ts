@@ -21,12 +21,11 @@ import { VulnService } from '../src/services/vuln.service.js';
 import { copyComponents } from '../src/store/component.repository.js';
 import { openStore, type Store } from '../src/store/database.js';
 import { appendChanges } from '../src/store/organisation.repository.js';
-import { compare, timeMs, type Measurement } from './harness.js';
+import { benchDatabase, compare, timeMs, type Measurement } from './harness.js';
 import {
   BENCH_ASSET,
   BENCH_FILE,
   BENCH_ORG,
-  benchDatabase,
   type CdxDocument,
   componentId,
   componentRowsFromCycloneDx,

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Measurement } from './harness.js';
-import { benchDatabase } from './sbom-fixture.js';
+import { benchDatabase } from './harness.js';
 
 const GiB = 1024 * 1024 * 1024;
 const CAPPED_HEAP_MIB = 1024;

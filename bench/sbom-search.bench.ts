@@ -5,28 +5,22 @@
  * of the same rows, in the same run. Three queries: a package in any version, one exact version,
  * and a package with a version range.
  */
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { RegisterService } from '../src/services/register.service.js';
 import { SbomService } from '../src/services/sbom.service.js';
 import { copyComponents } from '../src/store/component.repository.js';
 import { openStore } from '../src/store/database.js';
 import { generateComponents } from './bulk-load.bench.js';
-import { compare, type Measurement } from './harness.js';
+import { benchDatabase, compare, type Measurement } from './harness.js';
 
 const ORG = 'bench';
 const ASSETS = 200;
 const actor = { actor: 'bench' };
 
 export async function sbomSearchBenchmark(databaseUrl: string, rows = 1_000_000): Promise<Measurement> {
-  const dbName = `stapel_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(databaseUrl);
-  url.pathname = `/${dbName}`;
-  const store = await openStore({ databaseUrl: url.toString() });
-  const raw = new pg.Client({ connectionString: url.toString() });
+  const { url, drop } = await benchDatabase(databaseUrl);
+  const store = await openStore({ databaseUrl: url });
+  const raw = new pg.Client({ connectionString: url });
   await raw.connect();
   try {
     const register = new RegisterService(store);
@@ -109,7 +103,6 @@ export async function sbomSearchBenchmark(databaseUrl: string, rows = 1_000_000)
   } finally {
     await raw.end();
     await store.close();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }
