@@ -165,7 +165,10 @@ export class SbomService {
     this.vulns = new VulnService(store);
   }
 
-  /** Imports an SBOM for an asset, replacing its previous components in one transaction. */
+  /**
+   * Imports an SBOM for an asset, replacing its previous components in one transaction. The text
+   * is parsed before the first await, so a caller can drop its own reference right after calling.
+   */
   async importSbom(
     orgId: string,
     assetId: string,
@@ -173,6 +176,9 @@ export class SbomService {
     { file, actor }: { file?: string; actor: string },
   ): Promise<SbomImport> {
     const sbom = parseSbom(text, file);
+    // The text is not needed any more: let it go before the transaction, so a 300 MB document is
+    // not held for the whole import (callers that drop theirs after this call get the memory back).
+    text = '';
     const quality = ntiaQuality(sbom);
     const at = new Date().toISOString();
     const ids = new Map(sbom.components.map((c) => [c.ref, componentId(assetId, c.ref)]));

@@ -38,12 +38,17 @@ export function sbomCommands(program: Command, globals: () => GlobalFlags): void
       const flags = globals();
       const bar = progressBar('sbom import', flags.json);
       bar.update('reading', 0, 3);
-      const text = readSbomFile(file);
+      let text = readSbomFile(file);
       bar.update('validating and writing', 1, 3);
       await withStore(flags, async (store) => {
-        const r = await new SbomService(store)
-          .importSbom(await resolveOrg(store, flags.org), asset, text, { file: basename(file), actor: cliActor() })
-          .finally(() => bar.stop());
+        const orgId = await resolveOrg(store, flags.org);
+        const pending = new SbomService(store).importSbom(orgId, asset, text, {
+          file: basename(file),
+          actor: cliActor(),
+        });
+        // Parsed by now (see importSbom): the text can go while the rows are written.
+        text = '';
+        const r = await pending.finally(() => bar.stop());
         if (flags.json) return printJson(r);
         console.log(
           `${r.assetId}: ${r.components} components and ${r.dependencies} dependencies from ${r.format} ${r.specVersion}` +
