@@ -11,3 +11,4 @@ export * from './csr.js';
 export * from './scenario/index.js';
 export * from './sbom/index.js';
 export * from './vuln/index.js';
+export * from './snapshot-changes.js';

@@ -25,6 +25,8 @@ import { analysisRoutes } from './routes/analysis.routes.js';
 import { scenarioRoutes } from './routes/scenario.routes.js';
 import { sbomRoutes } from './routes/sbom.routes.js';
 import { vulnRoutes } from './routes/vuln.routes.js';
+import { snapshotRoutes } from './routes/snapshot.routes.js';
+import { SnapshotService } from '../services/snapshot.service.js';
 import { VulnService } from '../services/vuln.service.js';
 import { OsvClient } from '../ingest/osv/osv-client.js';
 import { knowledgeRoutes } from './routes/knowledge.routes.js';
@@ -89,6 +91,7 @@ export async function buildServer({ store, logger = false, osvUrl }: ServerOptio
   sbomRoutes(app, new SbomService(store));
   vulnRoutes(app, new VulnService(store), () => new OsvClient(osvUrl ? { baseUrl: osvUrl } : {}));
   knowledgeRoutes(app, new KnowledgeService(store));
+  snapshotRoutes(app, new SnapshotService(store));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebUi(app);
   return app;

@@ -9,6 +9,7 @@ import { kbCommands } from './commands/kb.command.js';
 import { registerCommands } from './commands/register.command.js';
 import { sbomCommands } from './commands/sbom.command.js';
 import { vulnCommands } from './commands/vuln.command.js';
+import { snapshotCommands } from './commands/snapshot.command.js';
 import { scenarioCommands } from './commands/scenario.command.js';
 import { serveCommands } from './commands/serve.command.js';
 import type { GlobalFlags } from './context.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   scenarioCommands(program, globals);
   sbomCommands(program, globals);
   vulnCommands(program, globals);
+  snapshotCommands(program, globals);
   return program;
 }
 

@@ -53,6 +53,19 @@ export const sbomDocumentRecordSchema = z.strictObject({
   importedAt: timestamp,
 });
 
+/** A snapshot of the organisation's analysis (see src/services/snapshot.service.ts). */
+export const snapshotRecordSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/),
+  label: z.string().max(300).optional(),
+  takenAt: timestamp,
+  actor: z.string().min(1),
+  registerVersion: z.number().int().nonnegative(),
+  knowledgeBaseVersion: z.string(),
+  configVersion: z.string(),
+  analysis: z.record(z.string(), z.unknown()),
+  scenarios: z.array(z.record(z.string(), z.unknown())),
+});
+
 export const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT, `not a Stapel backup: "format" must be "${BACKUP_FORMAT}"`),
   version: z.literal(BACKUP_VERSION, `this Stapel reads backup version ${BACKUP_VERSION}`),
@@ -64,6 +77,8 @@ export const backupSchema = z.strictObject({
   riskSettings: riskSettingsRecordSchema.optional(),
   /** The SBOM documents of its assets (their components are records above). */
   sbomDocuments: z.array(sbomDocumentRecordSchema).default([]),
+  /** Snapshots of its analysis, for reports that compare periods. */
+  snapshots: z.array(snapshotRecordSchema).default([]),
 });
 
 export interface BackupRecords {
@@ -85,4 +100,5 @@ export interface Backup {
   kbEntries: z.infer<typeof kbEntryRecordSchema>[];
   riskSettings?: z.infer<typeof riskSettingsRecordSchema>;
   sbomDocuments?: z.infer<typeof sbomDocumentRecordSchema>[];
+  snapshots?: z.infer<typeof snapshotRecordSchema>[];
 }

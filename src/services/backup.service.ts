@@ -2,6 +2,7 @@
  * Export of a whole organisation as one backup document, and import of such a document (or of a
  * register document such as the demo) into the store, all or nothing.
  */
+import { eq } from 'drizzle-orm';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -18,6 +19,7 @@ import * as knowledge from '../store/knowledge.repository.js';
 import * as orgs from '../store/organisation.repository.js';
 import * as records from '../store/record.repository.js';
 import { listSbomDocuments, putSbomDocument, type SbomDocumentRow } from '../store/sbom.repository.js';
+import { snapshots } from '../store/schema.js';
 import { RegisterService } from './register.service.js';
 
 export interface ImportSummary {
@@ -67,6 +69,13 @@ export class BackupService {
       const kbEntries = await knowledge.listKbEntries(db, orgId);
       const riskSettings = await knowledge.getRiskSettings(db, orgId);
       const sbomDocuments = (await listSbomDocuments(db, orgId)).map(sbomDocumentOut);
+      const snapshotRows = (
+        await db.select().from(snapshots).where(eq(snapshots.orgId, orgId)).orderBy(snapshots.takenAt, snapshots.id)
+      ).map(({ orgId: _o, label, takenAt, ...r }) => ({
+        ...r,
+        ...(label ? { label } : {}),
+        takenAt: takenAt.toISOString(),
+      }));
       return {
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
@@ -75,6 +84,7 @@ export class BackupService {
         kbEntries,
         ...(riskSettings ? { riskSettings } : {}),
         sbomDocuments,
+        snapshots: snapshotRows,
       } as unknown as Backup;
     });
   }
@@ -133,6 +143,10 @@ export class BackupService {
         });
       }
       for (const d of backup.sbomDocuments ?? []) await putSbomDocument(tx.db, sbomDocumentIn(orgId, d));
+      for (const snap of backup.snapshots ?? [])
+        await tx.db
+          .insert(snapshots)
+          .values({ ...snap, orgId, label: snap.label ?? null, takenAt: new Date(snap.takenAt) });
       await orgs.appendChanges(tx.db, history);
       return { organisation: orgId, counts };
     });

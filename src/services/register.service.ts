@@ -3,7 +3,9 @@
  * Every write validates with the domain schemas, checks references and revisions, writes the
  * record and its change-history entry in one transaction.
  */
+import { eq } from 'drizzle-orm';
 import { deleteSbomOf } from '../store/sbom.repository.js';
+import { snapshots } from '../store/schema.js';
 import {
   ConflictError,
   InputError,
@@ -159,6 +161,8 @@ export class RegisterService {
           `organisation "${id}" still holds records (${held.map(([k, n]) => `${n} ${k}`).join(', ')}); delete them first`,
           { counts },
         );
+      // Snapshots are analyses of the records just deleted; they go with the organisation.
+      await db.delete(snapshots).where(eq(snapshots.orgId, id));
       await orgs.deleteOrganisation(db, id);
       await orgs.appendChanges(db, [
         { orgId: id, actor: options.actor, kind: 'organisation', recordId: id, op: 'delete', before: current },

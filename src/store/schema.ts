@@ -302,6 +302,27 @@ export const findings = pgTable(
   ],
 );
 
+/**
+ * Snapshots: the analysis of an organisation's register frozen at a moment, with the results of
+ * the standard scenarios, so board reports can compare periods.
+ */
+export const snapshots = pgTable(
+  'snapshots',
+  {
+    orgId: text('org_id').notNull(),
+    id: text('id').notNull(),
+    label: text('label'),
+    takenAt: timestamp('taken_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+    actor: text('actor').notNull(),
+    registerVersion: bigint('register_version', { mode: 'number' }).notNull(),
+    knowledgeBaseVersion: text('knowledge_base_version').notNull(),
+    configVersion: text('config_version').notNull(),
+    analysis: jsonb('analysis').notNull(),
+    scenarios: jsonb('scenarios').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] })],
+);
+
 /** Append-only history of every change to a record (a trigger refuses UPDATE and DELETE). */
 export const changes = pgTable(
   'changes',
