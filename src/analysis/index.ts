@@ -12,3 +12,4 @@ export * from './scenario/index.js';
 export * from './sbom/index.js';
 export * from './vuln/index.js';
 export * from './snapshot-changes.js';
+export * from './report/board-report.js';

@@ -10,6 +10,7 @@ import { registerCommands } from './commands/register.command.js';
 import { sbomCommands } from './commands/sbom.command.js';
 import { vulnCommands } from './commands/vuln.command.js';
 import { snapshotCommands } from './commands/snapshot.command.js';
+import { reportCommands } from './commands/report.command.js';
 import { scenarioCommands } from './commands/scenario.command.js';
 import { serveCommands } from './commands/serve.command.js';
 import type { GlobalFlags } from './context.js';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   sbomCommands(program, globals);
   vulnCommands(program, globals);
   snapshotCommands(program, globals);
+  reportCommands(program, globals);
   return program;
 }
 

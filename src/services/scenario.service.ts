@@ -18,6 +18,7 @@ import {
 import {
   compareScenario,
   ScenarioEngine,
+  type ReportScenario,
   type ScenarioComparison,
   type ScenarioDefinition,
   type ScenarioResult,
@@ -66,6 +67,23 @@ export class ScenarioService {
 
   library(): LibraryScenario[] {
     return scenarioLibrary();
+  }
+
+  /** The outcome of every built-in scenario on the organisation's register now (for snapshots and reports). */
+  async libraryOutcomes(orgId: string): Promise<ReportScenario[]> {
+    const out: ReportScenario[] = [];
+    for (const s of this.library()) {
+      const { result } = await this.run(orgId, { scenario: `${LIBRARY_PREFIX}${s.id}` });
+      out.push({
+        id: s.id,
+        name: s.name,
+        processesStopped: result.summary.processes.stopped,
+        processesDegraded: result.summary.processes.degraded,
+        vitalStopped: result.summary.vitalStopped,
+        restoreHours: result.summary.restoreHours,
+      });
+    }
+    return out;
   }
 
   /** Saved scenarios of the organisation and the built-in ones. */

@@ -4,7 +4,7 @@
  * versions it was made with — so a board report can say what changed since the previous one.
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { analysisChanges, type Analysis, type AnalysisChanges } from '../analysis/index.js';
+import { analysisChanges, type Analysis, type AnalysisChanges, type ReportScenario } from '../analysis/index.js';
 import { ConflictError, InputError, NotFoundError } from '../domain/index.js';
 import type { Store } from '../store/database.js';
 import { appendChanges, registerVersion } from '../store/organisation.repository.js';
@@ -14,15 +14,7 @@ import { RegisterService } from './register.service.js';
 import { ScenarioService } from './scenario.service.js';
 
 /** The outcome of one built-in scenario at the snapshot's moment. */
-export interface SnapshotScenario {
-  id: string;
-  name: { nl: string; en: string };
-  processesStopped: number;
-  processesDegraded: number;
-  vitalStopped: string[];
-  /** The longest time to restore among stopped processes; null when one of them has none. */
-  restoreHours: number | null;
-}
+export type SnapshotScenario = ReportScenario;
 
 export interface SnapshotMeta {
   id: string;
@@ -64,18 +56,7 @@ export class SnapshotService {
     await this.register.getOrganisation(orgId);
     const version = await registerVersion(this.store.db, orgId);
     const analysis = await this.analysis.analyse(orgId, now);
-    const outcomes: SnapshotScenario[] = [];
-    for (const s of this.scenarios.library()) {
-      const { result } = await this.scenarios.run(orgId, { scenario: `library:${s.id}` });
-      outcomes.push({
-        id: s.id,
-        name: s.name,
-        processesStopped: result.summary.processes.stopped,
-        processesDegraded: result.summary.processes.degraded,
-        vitalStopped: result.summary.vitalStopped,
-        restoreHours: result.summary.restoreHours,
-      });
-    }
+    const outcomes = await this.scenarios.libraryOutcomes(orgId);
     return this.store.transaction(async ({ db }) => {
       const taken = (await this.list(orgId, db)).map((m) => m.id);
       let id = options.id ?? now.toISOString().slice(0, 10);

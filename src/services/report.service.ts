@@ -1,0 +1,56 @@
+/**
+ * The board report: gathers the analysis, the built-in scenarios' outcomes, exit plans, measures
+ * and (with `since`) the changes since a snapshot, and renders them. Markdown for now; HTML, PDF
+ * and XLSX are still to come.
+ */
+import { boardReport, type BoardReport } from '../analysis/index.js';
+import { InputError } from '../domain/index.js';
+import { renderMarkdown, type ReportLang } from '../report/markdown.js';
+import type { Store } from '../store/database.js';
+import { allRecords } from '../store/record.repository.js';
+import { AnalysisService } from './analysis.service.js';
+import { RegisterService } from './register.service.js';
+import { ScenarioService } from './scenario.service.js';
+import { SnapshotService } from './snapshot.service.js';
+
+export const REPORT_FORMATS = ['md'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export class ReportService {
+  private readonly register: RegisterService;
+  private readonly analysis: AnalysisService;
+  private readonly scenarios: ScenarioService;
+  private readonly snapshots: SnapshotService;
+  constructor(readonly store: Store) {
+    this.register = new RegisterService(store);
+    this.analysis = new AnalysisService(store);
+    this.scenarios = new ScenarioService(store);
+    this.snapshots = new SnapshotService(store);
+  }
+
+  async report(orgId: string, options: { since?: string; date?: Date } = {}): Promise<BoardReport> {
+    const organisation = await this.register.getOrganisation(orgId);
+    const date = options.date ?? new Date();
+    const since = options.since ? await this.snapshots.changes(orgId, options.since) : undefined;
+    return boardReport({
+      organisation: { id: organisation.id, name: organisation.name },
+      analysis: await this.analysis.analyse(orgId, date),
+      scenarios: await this.scenarios.libraryOutcomes(orgId),
+      exitPlans: await allRecords(this.store.db, 'exitPlan', orgId),
+      measures: await allRecords(this.store.db, 'measure', orgId),
+      ...(since ? { since: { id: since.from.id, takenAt: since.from.takenAt, changes: since.changes } } : {}),
+      date,
+    });
+  }
+
+  async render(orgId: string, options: { format: string; lang: string; since?: string }): Promise<string> {
+    if (!(REPORT_FORMATS as readonly string[]).includes(options.format))
+      throw new InputError(`report format "${options.format}": this version writes ${REPORT_FORMATS.join(', ')}`, [
+        { path: ['format'], message: `one of ${REPORT_FORMATS.join(', ')}` },
+      ]);
+    if (options.lang !== 'nl' && options.lang !== 'en')
+      throw new InputError(`report language "${options.lang}": nl or en`, [{ path: ['lang'], message: 'nl or en' }]);
+    const r = await this.report(orgId, options.since ? { since: options.since } : {});
+    return renderMarkdown(r, options.lang as ReportLang);
+  }
+}

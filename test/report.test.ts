@@ -1,0 +1,107 @@
+/**
+ * The board report in Markdown, Dutch and English, on the demo register: every section there,
+ * numbers equal to the analysis and the scenario runs; the changes since a snapshot; a register
+ * with little data reports what is missing instead of failing; formats not written yet are refused.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LAYERS, LAYER_LABELS } from '../src/domain/index.js';
+import { loadDemo } from '../src/services/demo.service.js';
+import { AnalysisService } from '../src/services/analysis.service.js';
+import { RegisterService } from '../src/services/register.service.js';
+import { ReportService } from '../src/services/report.service.js';
+import { ScenarioService } from '../src/services/scenario.service.js';
+import { SnapshotService } from '../src/services/snapshot.service.js';
+import { openTestStore, type TestStore } from './helpers/backends.js';
+
+describe('board report (Markdown)', () => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await openTestStore('pglite');
+    await loadDemo(store);
+  });
+  afterAll(() => store?.dispose());
+
+  it('has every section in Dutch and in English, with the analysis’s numbers', async () => {
+    const reports = new ReportService(store);
+    const analysis = await new AnalysisService(store).analyse('voorbeeldstad');
+    const nl = await reports.render('voorbeeldstad', { format: 'md', lang: 'nl' });
+    const en = await reports.render('voorbeeldstad', { format: 'md', lang: 'en' });
+    for (const heading of [
+      '## Samenvatting',
+      '## Risico per laag van de stapel',
+      '## Belangrijkste strategische afhankelijkheden',
+      '## Concentratie',
+      '## Standaardscenario’s',
+      '## Exitplannen',
+      '## Maatregelen',
+      '## Veranderingen sinds de vorige momentopname',
+      '## Kwaliteit van de gegevens',
+      '## Verantwoording',
+    ])
+      expect(nl).toContain(heading);
+    for (const heading of ['## Summary', '## Risk per layer of the stack', '## Standard scenarios', '## Methodology'])
+      expect(en).toContain(heading);
+    const strategic = analysis.assets.filter((a) => a.strategic).length;
+    expect(nl).toContain(`afhankelijk van ${analysis.assets.length} voorzieningen`);
+    expect(nl).toContain(`${strategic} daarvan zijn strategisch`);
+    expect(en).toContain(`${strategic} of them are strategic`);
+    // One row per layer with the analysis's count of assets on it.
+    for (const layer of LAYERS) {
+      const n = analysis.assets.filter((a) => a.layers.includes(layer)).length;
+      expect(nl).toMatch(new RegExp(`\\| ${LAYER_LABELS[layer].nl} \\| ${n} \\|`));
+      expect(en).toMatch(new RegExp(`\\| ${LAYER_LABELS[layer].en} \\| ${n} \\|`));
+    }
+    const top = analysis.portfolio.byUltimateParent.rows[0]!;
+    expect(nl).toContain(`| ${top.label} | ${top.assets} |`);
+    expect(nl).toContain(`HHI ${analysis.portfolio.byUltimateParent.hhi}`);
+    // Scenario rows as a run of the same scenario says.
+    const icc = await new ScenarioService(store).run('voorbeeldstad', { scenario: 'library:icc-prosecutor-2025' });
+    const library = new ScenarioService(store).library().find((s) => s.id === 'icc-prosecutor-2025')!;
+    expect(nl).toContain(
+      `| ${library.name.nl} | ${icc.result.summary.processes.stopped} | ${icc.result.summary.processes.degraded} | ${icc.result.summary.vitalStopped.length} |`,
+    );
+    expect(nl).toContain('Er is nog geen eerdere momentopname');
+    expect(nl).toContain(`Kennisbank ${analysis.knowledgeBaseVersion}`);
+  });
+
+  it('says what changed since a snapshot', async () => {
+    await new SnapshotService(store).take('voorbeeldstad', { id: 'vorig-kwartaal', actor: 'test' });
+    await new RegisterService(store).create(
+      'asset',
+      'voorbeeldstad',
+      { id: 'nieuw-platform', name: 'Nieuw platform', type: 'saas', layers: ['applications'] },
+      { actor: 'test' },
+    );
+    const md = await new ReportService(store).render('voorbeeldstad', {
+      format: 'md',
+      lang: 'nl',
+      since: 'vorig-kwartaal',
+    });
+    expect(md).toMatch(/Sinds vorig-kwartaal \(\d{4}-\d\d-\d\d\): 1 voorzieningen erbij, 0 eraf/);
+  });
+
+  it('reports on a register with little data, saying what is missing', async () => {
+    const register = new RegisterService(store);
+    await register.createOrganisation({ id: 'klein', name: 'Kleine organisatie' }, { actor: 'test' });
+    await register.create(
+      'asset',
+      'klein',
+      { id: 'mail', name: 'E-mail', type: 'saas', layers: ['applications'] },
+      {
+        actor: 'test',
+      },
+    );
+    const md = await new ReportService(store).render('klein', { format: 'md', lang: 'en' });
+    const gaps = (await new AnalysisService(store).analyse('klein')).dataQuality;
+    expect(gaps.length).toBe(1);
+    expect(md).toContain(`${gaps[0]!.missing.length} facts are missing on 1 dependencies`);
+    expect(md).toContain(`- E-mail: ${gaps[0]!.missing.join(', ')}`);
+    expect(md).toContain('0 exit plans');
+  });
+
+  it('refuses formats it does not write yet, and unknown languages', async () => {
+    const reports = new ReportService(store);
+    await expect(reports.render('voorbeeldstad', { format: 'pdf', lang: 'nl' })).rejects.toThrow(/report format "pdf"/);
+    await expect(reports.render('voorbeeldstad', { format: 'md', lang: 'de' })).rejects.toThrow(/nl or en/);
+  });
+});
