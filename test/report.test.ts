@@ -1,8 +1,13 @@
 /**
- * The board report in Markdown, Dutch and English, on the demo register: every section there,
- * numbers equal to the analysis and the scenario runs; the changes since a snapshot; a register
- * with little data reports what is missing instead of failing; formats not written yet are refused.
+ * The board report on the demo register, in Markdown, HTML and PDF, Dutch and English: every
+ * section there, numbers equal to the analysis and the scenario runs, charts as SVG, a PDF whose
+ * pages render; the changes since a snapshot; a register with little data reports what is missing
+ * instead of failing; formats not written yet are refused.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYERS, LAYER_LABELS } from '../src/domain/index.js';
 import { loadDemo } from '../src/services/demo.service.js';
@@ -11,7 +16,10 @@ import { RegisterService } from '../src/services/register.service.js';
 import { ReportService } from '../src/services/report.service.js';
 import { ScenarioService } from '../src/services/scenario.service.js';
 import { SnapshotService } from '../src/services/snapshot.service.js';
+import { chromiumPath } from '../src/report/pdf.js';
 import { openTestStore, type TestStore } from './helpers/backends.js';
+
+const hasPoppler = existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/pdftotext');
 
 describe('board report (Markdown)', () => {
   let store: TestStore;
@@ -99,9 +107,63 @@ describe('board report (Markdown)', () => {
     expect(md).toContain('0 exit plans');
   });
 
+  it('writes HTML with a table of contents, every section and the charts as SVG, in both languages', async () => {
+    const reports = new ReportService(store);
+    const analysis = await new AnalysisService(store).analyse('voorbeeldstad');
+    for (const lang of ['nl', 'en'] as const) {
+      const html = (await reports.render('voorbeeldstad', { format: 'html', lang })) as string;
+      expect(html).toMatch(new RegExp(`^<!doctype html>\\n<html lang="${lang}">`));
+      const toc = [...html.matchAll(/<li><a href="#([a-z-]+)">/g)].map((m) => m[1]);
+      expect(toc).toEqual([
+        'summary',
+        'layers',
+        'top',
+        'concentration',
+        'scenarios',
+        'exit-plans',
+        'measures',
+        'since',
+        'data-quality',
+        'methodology',
+      ]);
+      for (const id of toc) expect(html).toContain(`<section id="${id}">`);
+      // Two vector charts: the stack by level, and concentration by ultimate parent.
+      expect(html.match(/<svg[\s>]/g)?.length).toBe(2);
+      const top = analysis.portfolio.byUltimateParent.rows[0]!;
+      expect(html).toContain(`<th scope="row">${top.label}</th><td>${top.assets}</td>`);
+    }
+  });
+
+  it('prints the HTML to a paginated PDF whose pages render as images with the text in them', async (ctx) => {
+    const needs = [chromiumPath() ? '' : 'Chromium', hasPoppler ? '' : 'pdftoppm/pdftotext (poppler-utils)'].filter(
+      Boolean,
+    );
+    if (needs.length) {
+      if (process.env.CI === 'true') throw new Error(`CI must have ${needs.join(' and ')}`);
+      ctx.skip(`skipped: needs ${needs.join(' and ')}`);
+    }
+    const pdf = (await new ReportService(store).render('voorbeeldstad', { format: 'pdf', lang: 'nl' })) as Buffer;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = mkdtempSync(join(tmpdir(), 'stapel-report-'));
+    try {
+      writeFileSync(join(dir, 'report.pdf'), pdf);
+      execFileSync('pdftoppm', ['-png', '-r', '40', join(dir, 'report.pdf'), join(dir, 'page')]);
+      const pages = readdirSync(dir).filter((f) => f.endsWith('.png'));
+      expect(pages.length).toBeGreaterThan(3);
+      const text = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-']).toString();
+      for (const heading of ['Samenvatting', 'Risico per laag van de stapel', 'Concentratie', 'Verantwoording'])
+        expect(text).toContain(heading);
+      expect(text).toMatch(/1 \/ \d+/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses formats it does not write yet, and unknown languages', async () => {
     const reports = new ReportService(store);
-    await expect(reports.render('voorbeeldstad', { format: 'pdf', lang: 'nl' })).rejects.toThrow(/report format "pdf"/);
+    await expect(reports.render('voorbeeldstad', { format: 'xlsx', lang: 'nl' })).rejects.toThrow(
+      /report format "xlsx"/,
+    );
     await expect(reports.render('voorbeeldstad', { format: 'md', lang: 'de' })).rejects.toThrow(/nl or en/);
   });
 });

@@ -1,11 +1,13 @@
 /**
  * The board report: gathers the analysis, the built-in scenarios' outcomes, exit plans, measures
- * and (with `since`) the changes since a snapshot, and renders them. Markdown for now; HTML, PDF
- * and XLSX are still to come.
+ * and (with `since`) the changes since a snapshot, and renders them as Markdown, HTML (charts as
+ * SVG) or PDF (the HTML printed by Chromium).
  */
 import { boardReport, type BoardReport } from '../analysis/index.js';
 import { InputError } from '../domain/index.js';
+import { renderHtml } from '../report/html.js';
 import { renderMarkdown, type ReportLang } from '../report/markdown.js';
+import { htmlToPdf } from '../report/pdf.js';
 import type { Store } from '../store/database.js';
 import { allRecords } from '../store/record.repository.js';
 import { AnalysisService } from './analysis.service.js';
@@ -13,7 +15,7 @@ import { RegisterService } from './register.service.js';
 import { ScenarioService } from './scenario.service.js';
 import { SnapshotService } from './snapshot.service.js';
 
-export const REPORT_FORMATS = ['md'] as const;
+export const REPORT_FORMATS = ['md', 'html', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export class ReportService {
@@ -43,7 +45,7 @@ export class ReportService {
     });
   }
 
-  async render(orgId: string, options: { format: string; lang: string; since?: string }): Promise<string> {
+  async render(orgId: string, options: { format: string; lang: string; since?: string }): Promise<string | Buffer> {
     if (!(REPORT_FORMATS as readonly string[]).includes(options.format))
       throw new InputError(`report format "${options.format}": this version writes ${REPORT_FORMATS.join(', ')}`, [
         { path: ['format'], message: `one of ${REPORT_FORMATS.join(', ')}` },
@@ -51,6 +53,9 @@ export class ReportService {
     if (options.lang !== 'nl' && options.lang !== 'en')
       throw new InputError(`report language "${options.lang}": nl or en`, [{ path: ['lang'], message: 'nl or en' }]);
     const r = await this.report(orgId, options.since ? { since: options.since } : {});
-    return renderMarkdown(r, options.lang as ReportLang);
+    const lang = options.lang as ReportLang;
+    if (options.format === 'md') return renderMarkdown(r, lang);
+    const html = renderHtml(r, lang);
+    return options.format === 'html' ? html : htmlToPdf(html);
   }
 }

@@ -1,4 +1,4 @@
-/** `stapel report`: the digital-autonomy report for the board (Markdown; HTML and PDF to come). */
+/** `stapel report`: the digital-autonomy report for the board, as Markdown, HTML or PDF. */
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ReportService } from '../../services/report.service.js';
@@ -8,16 +8,16 @@ export function reportCommands(program: Command, globals: () => GlobalFlags): vo
   program
     .command('report')
     .description('the digital-autonomy report for the board')
-    .option('--format <format>', 'md', 'md')
+    .option('--format <format>', 'md, html or pdf (pdf needs Chromium)', 'md')
     .option('--lang <lang>', 'nl or en', 'nl')
     .option('--since <snapshot>', 'compare with an earlier snapshot')
     .option('-o, --output <file>', 'file to write (default: standard output)')
     .action(async (opts: { format: string; lang: string; since?: string; output?: string }) => {
       const flags = globals();
       await withStore(flags, async (store) => {
-        const text = await new ReportService(store).render(await resolveOrg(store, flags.org), opts);
-        if (opts.output) writeFileSync(opts.output, text);
-        else process.stdout.write(text);
+        const out = await new ReportService(store).render(await resolveOrg(store, flags.org), opts);
+        if (opts.output) writeFileSync(opts.output, out);
+        else process.stdout.write(out);
       });
     });
 }
