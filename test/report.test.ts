@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAYERS, LAYER_LABELS } from '../src/domain/index.js';
 import { loadDemo } from '../src/services/demo.service.js';
@@ -16,6 +18,7 @@ import { RegisterService } from '../src/services/register.service.js';
 import { ReportService } from '../src/services/report.service.js';
 import { ScenarioService } from '../src/services/scenario.service.js';
 import { SnapshotService } from '../src/services/snapshot.service.js';
+import { VulnService } from '../src/services/vuln.service.js';
 import { chromiumPath } from '../src/report/pdf.js';
 import { openTestStore, type TestStore } from './helpers/backends.js';
 
@@ -159,10 +162,32 @@ describe('board report (Markdown)', () => {
     }
   });
 
+  it('exports the register, the risks and the findings as an Excel workbook', async () => {
+    await new VulnService(store).importDump(fileURLToPath(new URL('./fixtures/osv-demo/all.zip', import.meta.url)));
+    const buffer = (await new ReportService(store).render('voorbeeldstad', { format: 'xlsx', lang: 'nl' })) as Buffer;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+    const assets = await new RegisterService(store).list('asset', 'voorbeeldstad', { limit: 500 });
+    const sheet = wb.getWorksheet('assets')!;
+    expect(sheet.rowCount).toBe(assets.items.length + 1);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 3)).toEqual(['id', 'name', 'type']);
+    const names = sheet.getColumn(header.indexOf('name') + 1).values.slice(2);
+    expect(names).toEqual(assets.items.map((a) => a.name));
+    const risks = wb.getWorksheet('risks')!;
+    expect(risks.rowCount).toBe((await new AnalysisService(store).analyse('voorbeeldstad')).assets.length + 1);
+    const findings = wb.getWorksheet('findings')!;
+    const rows = findings.getSheetValues().slice(2) as unknown[][];
+    expect(rows.map((r) => [r[1], r[2], r[3], r[5]])).toEqual([
+      ['parkeer-app', 'log4j-core', '2.14.1', 'GHSA-8489-44mv-ggj8'],
+      ['parkeer-app', 'log4j-core', '2.14.1', 'GHSA-jfh8-c2jp-5v3q'],
+    ]);
+  });
+
   it('refuses formats it does not write yet, and unknown languages', async () => {
     const reports = new ReportService(store);
-    await expect(reports.render('voorbeeldstad', { format: 'xlsx', lang: 'nl' })).rejects.toThrow(
-      /report format "xlsx"/,
+    await expect(reports.render('voorbeeldstad', { format: 'docx', lang: 'nl' })).rejects.toThrow(
+      /report format "docx"/,
     );
     await expect(reports.render('voorbeeldstad', { format: 'md', lang: 'de' })).rejects.toThrow(/nl or en/);
   });

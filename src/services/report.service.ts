@@ -1,21 +1,23 @@
 /**
  * The board report: gathers the analysis, the built-in scenarios' outcomes, exit plans, measures
  * and (with `since`) the changes since a snapshot, and renders them as Markdown, HTML (charts as
- * SVG) or PDF (the HTML printed by Chromium).
+ * SVG) or PDF (the HTML printed by Chromium); and the register with its risks and findings as XLSX.
  */
 import { boardReport, type BoardReport } from '../analysis/index.js';
-import { InputError } from '../domain/index.js';
+import { InputError, KIND_ORDER } from '../domain/index.js';
 import { renderHtml } from '../report/html.js';
 import { renderMarkdown, type ReportLang } from '../report/markdown.js';
 import { htmlToPdf } from '../report/pdf.js';
+import { renderXlsx, type WorkbookInput } from '../report/xlsx.js';
 import type { Store } from '../store/database.js';
 import { allRecords } from '../store/record.repository.js';
 import { AnalysisService } from './analysis.service.js';
 import { RegisterService } from './register.service.js';
 import { ScenarioService } from './scenario.service.js';
 import { SnapshotService } from './snapshot.service.js';
+import { VulnService } from './vuln.service.js';
 
-export const REPORT_FORMATS = ['md', 'html', 'pdf'] as const;
+export const REPORT_FORMATS = ['md', 'html', 'pdf', 'xlsx'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export class ReportService {
@@ -45,6 +47,19 @@ export class ReportService {
     });
   }
 
+  /** The register, every asset's risk and the vulnerability findings as an Excel workbook. */
+  async workbook(orgId: string): Promise<Buffer> {
+    const organisation = await this.register.getOrganisation(orgId);
+    const records: Record<string, unknown[]> = {};
+    for (const key of KIND_ORDER) records[key] = await allRecords(this.store.db, key, orgId);
+    return renderXlsx({
+      organisation: { id: organisation.id, name: organisation.name },
+      records: records as WorkbookInput['records'],
+      summary: await this.analysis.summary(orgId),
+      findings: await new VulnService(this.store).findings(orgId),
+    });
+  }
+
   async render(orgId: string, options: { format: string; lang: string; since?: string }): Promise<string | Buffer> {
     if (!(REPORT_FORMATS as readonly string[]).includes(options.format))
       throw new InputError(`report format "${options.format}": this version writes ${REPORT_FORMATS.join(', ')}`, [
@@ -52,6 +67,7 @@ export class ReportService {
       ]);
     if (options.lang !== 'nl' && options.lang !== 'en')
       throw new InputError(`report language "${options.lang}": nl or en`, [{ path: ['lang'], message: 'nl or en' }]);
+    if (options.format === 'xlsx') return this.workbook(orgId);
     const r = await this.report(orgId, options.since ? { since: options.since } : {});
     const lang = options.lang as ReportLang;
     if (options.format === 'md') return renderMarkdown(r, lang);

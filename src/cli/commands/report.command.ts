@@ -8,7 +8,7 @@ export function reportCommands(program: Command, globals: () => GlobalFlags): vo
   program
     .command('report')
     .description('the digital-autonomy report for the board')
-    .option('--format <format>', 'md, html or pdf (pdf needs Chromium)', 'md')
+    .option('--format <format>', 'md, html, pdf (needs Chromium) or xlsx (the register, risks and findings)', 'md')
     .option('--lang <lang>', 'nl or en', 'nl')
     .option('--since <snapshot>', 'compare with an earlier snapshot')
     .option('-o, --output <file>', 'file to write (default: standard output)')
