@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../src/api/server.js';
 import { LAYERS, LAYER_LABELS } from '../src/domain/index.js';
 import { loadDemo } from '../src/services/demo.service.js';
 import { AnalysisService } from '../src/services/analysis.service.js';
@@ -182,6 +183,23 @@ describe('board report (Markdown)', () => {
       ['parkeer-app', 'log4j-core', '2.14.1', 'GHSA-8489-44mv-ggj8'],
       ['parkeer-app', 'log4j-core', '2.14.1', 'GHSA-jfh8-c2jp-5v3q'],
     ]);
+  });
+
+  it('serves the report over HTTP: HTML as a page, PDF and XLSX as downloads', async () => {
+    const app = await buildServer({ store });
+    try {
+      const html = await app.inject({ url: '/api/orgs/voorbeeldstad/report?lang=en' });
+      expect(html.statusCode).toBe(200);
+      expect(html.headers['content-type']).toMatch(/^text\/html/);
+      expect(html.body).toContain('<h2>Risk per layer of the stack</h2>');
+      const xlsx = await app.inject({ url: '/api/orgs/voorbeeldstad/report?format=xlsx' });
+      expect(xlsx.headers['content-disposition']).toBe('attachment; filename="voorbeeldstad-nl.xlsx"');
+      expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      const bad = await app.inject({ url: '/api/orgs/voorbeeldstad/report?format=docx' });
+      expect(bad.statusCode).toBe(400);
+    } finally {
+      await app.close();
+    }
   });
 
   it('refuses formats it does not write yet, and unknown languages', async () => {

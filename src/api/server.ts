@@ -26,6 +26,8 @@ import { scenarioRoutes } from './routes/scenario.routes.js';
 import { sbomRoutes } from './routes/sbom.routes.js';
 import { vulnRoutes } from './routes/vuln.routes.js';
 import { snapshotRoutes } from './routes/snapshot.routes.js';
+import { reportRoutes } from './routes/report.routes.js';
+import { ReportService } from '../services/report.service.js';
 import { SnapshotService } from '../services/snapshot.service.js';
 import { VulnService } from '../services/vuln.service.js';
 import { OsvClient } from '../ingest/osv/osv-client.js';
@@ -92,6 +94,7 @@ export async function buildServer({ store, logger = false, osvUrl }: ServerOptio
   vulnRoutes(app, new VulnService(store), () => new OsvClient(osvUrl ? { baseUrl: osvUrl } : {}));
   knowledgeRoutes(app, new KnowledgeService(store));
   snapshotRoutes(app, new SnapshotService(store));
+  reportRoutes(app, new ReportService(store));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebUi(app);
   return app;

@@ -14,6 +14,7 @@ import { TopRisks } from '../components/stack-top-risks';
 import { Checkbox, Heading, Paragraph } from '../components/ui';
 import { useT, type Messages } from '../i18n';
 import { useOrg } from '../org';
+import { ReportLinks } from '../components/report-links';
 import { useApi } from '../use-api';
 
 const messages: Messages<'title' | 'intro' | 'layers' | 'strategicOnly' | 'strategicHelp'> = {
@@ -81,6 +82,7 @@ export default function StackPage() {
       </section>
       <ConcentrationCharts portfolio={a.portfolio} />
       <TopRisks risks={a.portfolio.topRisks} />
+      <ReportLinks />
     </div>
   );
 }
