@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/api/server.js';
 import { LAYERS, LAYER_LABELS } from '../src/domain/index.js';
+import { defaultRiskConfig } from '../src/knowledge/knowledge-base.js';
 import { loadDemo } from '../src/services/demo.service.js';
 import { AnalysisService } from '../src/services/analysis.service.js';
 import { RegisterService } from '../src/services/register.service.js';
@@ -74,6 +75,13 @@ describe('board report (Markdown)', () => {
     );
     expect(nl).toContain('Er is nog geen eerdere momentopname');
     expect(nl).toContain(`Kennisbank ${analysis.knowledgeBaseVersion}`);
+    // The weights the scores were made with, as the risk configuration holds them.
+    const config = defaultRiskConfig();
+    expect(en).toContain(
+      `continuity: ${Object.entries(config.continuityWeights)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
   });
 
   it('says what changed since a snapshot', async () => {
@@ -146,20 +154,24 @@ describe('board report (Markdown)', () => {
       if (process.env.CI === 'true') throw new Error(`CI must have ${needs.join(' and ')}`);
       ctx.skip(`skipped: needs ${needs.join(' and ')}`);
     }
-    const pdf = (await new ReportService(store).render('voorbeeldstad', { format: 'pdf', lang: 'nl' })) as Buffer;
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const dir = mkdtempSync(join(tmpdir(), 'stapel-report-'));
-    try {
-      writeFileSync(join(dir, 'report.pdf'), pdf);
-      execFileSync('pdftoppm', ['-png', '-r', '40', join(dir, 'report.pdf'), join(dir, 'page')]);
-      const pages = readdirSync(dir).filter((f) => f.endsWith('.png'));
-      expect(pages.length).toBeGreaterThan(3);
-      const text = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-']).toString();
-      for (const heading of ['Samenvatting', 'Risico per laag van de stapel', 'Concentratie', 'Verantwoording'])
-        expect(text).toContain(heading);
-      expect(text).toMatch(/1 \/ \d+/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    for (const [lang, headings] of [
+      ['nl', ['Samenvatting', 'Risico per laag van de stapel', 'Concentratie', 'Verantwoording']],
+      ['en', ['Summary', 'Risk per layer of the stack', 'Concentration', 'Methodology']],
+    ] as const) {
+      const pdf = (await new ReportService(store).render('voorbeeldstad', { format: 'pdf', lang })) as Buffer;
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const dir = mkdtempSync(join(tmpdir(), 'stapel-report-'));
+      try {
+        writeFileSync(join(dir, 'report.pdf'), pdf);
+        execFileSync('pdftoppm', ['-png', '-r', '40', join(dir, 'report.pdf'), join(dir, 'page')]);
+        const pages = readdirSync(dir).filter((f) => f.endsWith('.png'));
+        expect(pages.length).toBeGreaterThan(3);
+        const text = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-']).toString();
+        for (const heading of headings) expect(text).toContain(heading);
+        expect(text).toMatch(/1 \/ \d+/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
 

@@ -112,7 +112,7 @@ export function renderHtml(r: BoardReport, lang: ReportLang): string {
         ? `<ul>${r.dataQuality.worst.map((w) => `<li>${esc(w.name)}: ${esc(w.missing.join(', '))}</li>`).join('')}</ul>`
         : ''),
   );
-  add('methodology', t.method, `<p>${esc(t.methodLine(r))}</p>`);
+  add('methodology', t.method, `<p>${esc(t.methodLine(r))}</p><p>${esc(t.weights(r))}</p>`);
 
   const title = `${t.title} — ${r.organisation.name}`;
   return `<!doctype html>

@@ -77,6 +77,6 @@ export function renderMarkdown(r: BoardReport, lang: ReportLang): string {
   out.push(`## ${t.quality}`, '', t.qualityLine(r), '');
   for (const w of r.dataQuality.worst) out.push(`- ${w.name}: ${w.missing.join(', ')}`);
   if (r.dataQuality.worst.length) out.push('');
-  out.push(`## ${t.method}`, '', t.methodLine(r), '');
+  out.push(`## ${t.method}`, '', t.methodLine(r), '', t.weights(r), '');
   return out.join('\n');
 }

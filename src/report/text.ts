@@ -65,6 +65,8 @@ export const REPORT_TEXT = {
     methodLine: (r: BoardReport) =>
       `Risico's volgens de DOSA-definitie (kans × impact, per factor uitgelegd; zie docs/methodology.md). Kennisbank ${r.methodology.knowledgeBaseVersion}, risicoconfiguratie ${r.methodology.configVersion}, analyse van ${r.methodology.generatedAt}.`,
     none: 'geen',
+    weights: (r: BoardReport) =>
+      `Gewichten — continuïteit: ${weightList(r.methodology.weights.continuity)}; toegang: ${weightList(r.methodology.weights.access)}.`,
   },
   en: {
     title: 'Digital autonomy',
@@ -125,8 +127,15 @@ export const REPORT_TEXT = {
     methodLine: (r: BoardReport) =>
       `Risks follow the DOSA definition (likelihood × impact, explained factor by factor; see docs/methodology.md). Knowledge base ${r.methodology.knowledgeBaseVersion}, risk configuration ${r.methodology.configVersion}, analysis of ${r.methodology.generatedAt}.`,
     none: 'none',
+    weights: (r: BoardReport) =>
+      `Weights — continuity: ${weightList(r.methodology.weights.continuity)}; access: ${weightList(r.methodology.weights.access)}.`,
   },
 } as const;
+
+const weightList = (w: Record<string, number>) =>
+  Object.entries(w)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 
 export const pct = (x: number) => `${Math.round(x * 100)}%`;
 const statuses = (r: BoardReport, lang: ReportLang) =>

@@ -12,6 +12,7 @@ import { renderXlsx, type WorkbookInput } from '../report/xlsx.js';
 import type { Store } from '../store/database.js';
 import { allRecords } from '../store/record.repository.js';
 import { AnalysisService } from './analysis.service.js';
+import { KnowledgeService } from './knowledge.service.js';
 import { RegisterService } from './register.service.js';
 import { ScenarioService } from './scenario.service.js';
 import { SnapshotService } from './snapshot.service.js';
@@ -25,7 +26,9 @@ export class ReportService {
   private readonly analysis: AnalysisService;
   private readonly scenarios: ScenarioService;
   private readonly snapshots: SnapshotService;
+  private readonly knowledge: KnowledgeService;
   constructor(readonly store: Store) {
+    this.knowledge = new KnowledgeService(store);
     this.register = new RegisterService(store);
     this.analysis = new AnalysisService(store);
     this.scenarios = new ScenarioService(store);
@@ -36,12 +39,14 @@ export class ReportService {
     const organisation = await this.register.getOrganisation(orgId);
     const date = options.date ?? new Date();
     const since = options.since ? await this.snapshots.changes(orgId, options.since) : undefined;
+    const config = (await this.knowledge.riskConfig(orgId)).effective;
     return boardReport({
       organisation: { id: organisation.id, name: organisation.name },
       analysis: await this.analysis.analyse(orgId, date),
       scenarios: await this.scenarios.libraryOutcomes(orgId),
       exitPlans: await allRecords(this.store.db, 'exitPlan', orgId),
       measures: await allRecords(this.store.db, 'measure', orgId),
+      weights: { continuity: config.continuityWeights, access: config.accessWeights },
       ...(since ? { since: { id: since.from.id, takenAt: since.from.takenAt, changes: since.changes } } : {}),
       date,
     });

@@ -29,6 +29,8 @@ export interface BoardReportInput {
   measures: readonly MeasureRecord[];
   /** The previous snapshot and what changed since, when the report compares periods. */
   since?: { id: string; takenAt: string; changes: AnalysisChanges };
+  /** The weights the scores were made with (the effective risk configuration). */
+  weights: { continuity: Record<string, number>; access: Record<string, number> };
   /** Exit plans tested longer ago than this many days count as not tested (default 365). */
   testedWithinDays?: number;
   date: Date;
@@ -79,7 +81,12 @@ export interface BoardReport {
   measures: { total: number; byStatus: Record<string, number>; averageProgress: number };
   since?: BoardReportInput['since'];
   dataQuality: { assetsWithGaps: number; gaps: number; worst: { assetId: string; name: string; missing: string[] }[] };
-  methodology: { knowledgeBaseVersion: string; configVersion: string; generatedAt: string };
+  methodology: {
+    knowledgeBaseVersion: string;
+    configVersion: string;
+    generatedAt: string;
+    weights: { continuity: Record<string, number>; access: Record<string, number> };
+  };
 }
 
 const worse = (a: Analysis['assets'][number]) => (a.access.score > a.continuity.score ? a.access : a.continuity);
@@ -180,6 +187,7 @@ export function boardReport(input: BoardReportInput): BoardReport {
       knowledgeBaseVersion: a.knowledgeBaseVersion,
       configVersion: a.configVersion,
       generatedAt: a.generatedAt,
+      weights: input.weights,
     },
   };
 }
