@@ -10,3 +10,4 @@ export * from './references.js';
 export * from './validate.js';
 export * from './knowledge.js';
 export * from './scenario.js';
+export * from './graph.js';

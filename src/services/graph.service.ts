@@ -3,38 +3,12 @@
  * request component) as a node, every dependency as an edge, plus the edges the records imply —
  * ownership (party → parent), provider and hosting (asset → party).
  */
-import { KINDS, type KindKey } from '../domain/index.js';
+import { KINDS, type GraphDocument, type GraphEdge, type GraphNode, type KindKey } from '../domain/index.js';
+
+export type { GraphDocument, GraphEdge, GraphNode } from '../domain/index.js';
 import type { Store } from '../store/database.js';
 import * as records from '../store/record.repository.js';
 import { RegisterService } from './register.service.js';
-
-export interface GraphNode {
-  ref: string;
-  kind: string;
-  id: string;
-  name: string;
-  layers?: string[];
-  type?: string;
-  vital?: boolean;
-  country?: string;
-}
-
-export interface GraphEdge {
-  /** The dependency id; absent on edges implied by a record's fields. */
-  id?: string;
-  from: string;
-  to: string;
-  relation: string;
-  redundancyGroup?: string;
-  /** True for edges implied by fields (parentId, providerId, hostingPartyId, productId). */
-  implied?: boolean;
-}
-
-export interface GraphDocument {
-  organisation: string;
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
 
 export class GraphService {
   private readonly register: RegisterService;

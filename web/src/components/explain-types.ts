@@ -7,6 +7,7 @@
  * types only, so the UI and the API cannot drift apart.
  */
 import type { Analysis as FullAnalysis, AnalysisSummary as Summary } from '../../../src/analysis/index.js';
+import type { GraphDocument } from '../../../src/domain/index.js';
 
 export type {
   AssetRisk,
@@ -23,31 +24,8 @@ export type AnalysisSummary = Summary;
 export type TopRisk = Analysis['portfolio']['topRisks'][number];
 export type SummaryAsset = AnalysisSummary['assets'][number];
 
-export interface GraphNode {
-  ref: string;
-  kind: string;
-  id: string;
-  name: string;
-  layers?: string[];
-  type?: string;
-  vital?: boolean;
-  country?: string;
-}
-
-export interface GraphEdge {
-  id?: string;
-  from: string;
-  to: string;
-  relation: string;
-  redundancyGroup?: string;
-  implied?: boolean;
-}
-
-export interface Graph {
-  organisation: string;
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
+export type { GraphEdge, GraphNode } from '../../../src/domain/index.js';
+export type Graph = GraphDocument;
 
 export interface Party {
   id: string;

@@ -6,31 +6,9 @@
  * selection.
  */
 
-export interface GraphNode {
-  ref: string;
-  kind: string;
-  id: string;
-  name: string;
-  layers?: string[];
-  type?: string;
-  vital?: boolean;
-  country?: string;
-}
+import type { GraphDocument, GraphEdge, GraphNode } from '../../../src/domain/index.js';
 
-export interface GraphEdge {
-  id?: string;
-  from: string;
-  to: string;
-  relation: string;
-  redundancyGroup?: string;
-  implied?: boolean;
-}
-
-export interface GraphDocument {
-  organisation: string;
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
+export type { GraphDocument, GraphEdge, GraphNode };
 
 /** The bands from top to bottom: processes, the stack from applications down, then the parties. */
 export const BANDS = [

@@ -1,9 +1,19 @@
 /**
- * The scenario API as the web UI reads it (src/analysis/scenario/evaluate.ts, compare.ts,
- * src/domain/scenario.ts): the built-in library, saved scenarios, cuts, and a run's result.
+ * The scenario API as the web UI uses it: the built-in library, saved scenarios and cuts as the
+ * forms build them (defaults left out), and a run's result — the engine's own types.
  */
 
-export type NodeState = 'running' | 'degraded' | 'stopped';
+import type {
+  AssetOutcome,
+  CutOffAsset,
+  NodeState,
+  ProcessChange,
+  ProcessOutcome,
+  ScenarioResult,
+} from '../../../src/analysis/index.js';
+
+/** The engine's result types, as the API sends them. */
+export type { AssetOutcome, CutOffAsset, NodeState, ProcessChange, ProcessOutcome, ScenarioResult };
 
 export const CUT_KINDS = [
   'party',
@@ -58,58 +68,6 @@ export interface SavedScenario {
   description?: string;
   cuts: Cut[];
   durationHours?: number;
-}
-
-export interface CutOffAsset {
-  assetId: string;
-  name: string;
-  reasons: string[];
-  restoreHours: number | null;
-  restoreBasis: string;
-}
-
-export interface AssetOutcome {
-  assetId: string;
-  name: string;
-  state: Exclude<NodeState, 'running'>;
-  restoreHours?: number | null;
-  cause?: string;
-}
-
-export interface ProcessOutcome {
-  processId: string;
-  name: string;
-  vital: boolean;
-  state: NodeState;
-  publicInterests: string[];
-  restoreHours?: number | null;
-  maxTolerableDowntimeHours?: number;
-  exceedsTolerableDowntime?: boolean;
-  path?: string[];
-}
-
-export interface ScenarioResult {
-  scenario: { id?: string; name: string; cuts: Cut[]; durationHours?: number };
-  cutOff: CutOffAsset[];
-  assets: AssetOutcome[];
-  processes: ProcessOutcome[];
-  summary: {
-    assets: Record<NodeState, number>;
-    processes: Record<NodeState, number>;
-    vitalStopped: string[];
-    publicInterestsHit: string[];
-    restoreHours: number | null;
-    withoutExitPlan: string[];
-  };
-}
-
-export interface ProcessChange {
-  processId: string;
-  name: string;
-  before: NodeState;
-  after: NodeState;
-  restoreBefore?: number | null;
-  restoreAfter?: number | null;
 }
 
 export interface ScenarioRun {
