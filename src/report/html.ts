@@ -2,15 +2,14 @@
  * The board report as one self-contained HTML document (styles inline, charts as SVG), in Dutch or
  * English, with a table of contents; it prints to a paginated PDF (pdf.ts) as it is.
  */
-import { LEVELS, type BoardReport } from '../analysis/index.js';
-import { LAYER_LABELS } from '../domain/index.js';
+import type { BoardReport } from '../analysis/index.js';
 import { concentrationChart, stackChart } from './charts.js';
-import { pct, REPORT_TEXT, type ReportLang } from './text.js';
+import { REPORT_TEXT, reportTables, type ReportLang, type ReportTable } from './text.js';
 
 const esc = (s: string | number) =>
   String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-const table = (caption: string, head: (string | number)[], rows: (string | number)[][]) =>
+const table = ({ caption, head, rows }: ReportTable) =>
   `<table><caption>${esc(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>` +
   `<tbody>${rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${esc(c)}</th>` : `<td>${esc(c)}</td>`)).join('')}</tr>`).join('')}</tbody></table>`;
 
@@ -35,17 +34,8 @@ export function renderHtml(r: BoardReport, lang: ReportLang): string {
   const add = (id: string, title: string, body: string) => sections.push({ id, title, body });
 
   add('summary', t.summary, `<p class="summary">${esc(t.statement(r))}</p>`);
-  const layerRows = [...r.layers].reverse();
-  add(
-    'layers',
-    t.layers,
-    figure(stackChart(r, lang), t.layers) +
-      table(
-        t.layers,
-        [t.layer, t.assets, t.strategic, ...LEVELS.map((l) => t.levels[l])],
-        layerRows.map((l) => [LAYER_LABELS[l.layer][lang], l.assets, l.strategic, ...LEVELS.map((x) => l.byLevel[x])]),
-      ),
-  );
+  const tables = reportTables(r, lang);
+  add('layers', t.layers, figure(stackChart(r, lang), t.layers) + table(tables.layers));
   add(
     'top',
     t.top,
@@ -64,36 +54,11 @@ export function renderHtml(r: BoardReport, lang: ReportLang): string {
   add(
     'concentration',
     t.concentration,
-    figure(
-      concentrationChart(r.concentration.byUltimateParent),
-      `${t.byParent} (${t.hhi} ${r.concentration.hhiParent})`,
-    ) +
-      table(
-        `${t.byParent} (${t.hhi} ${r.concentration.hhiParent})`,
-        [t.byParent, t.assets, t.vitalShare],
-        r.concentration.byUltimateParent.map((x) => [x.label, x.assets, pct(x.vitalShare)]),
-      ) +
-      table(
-        `${t.byCountry} (${t.hhi} ${r.concentration.hhiCountry})`,
-        [t.byCountry, t.assets, t.vitalShare],
-        r.concentration.byCountry.map((x) => [x.label, x.assets, pct(x.vitalShare)]),
-      ),
+    figure(concentrationChart(r.concentration.byUltimateParent), tables.parents.caption) +
+      table(tables.parents) +
+      table(tables.countries),
   );
-  add(
-    'scenarios',
-    t.scenarios,
-    table(
-      t.scenarios,
-      [t.scenario, t.stopped, t.degraded, t.vital, t.restore],
-      r.scenarios.map((s) => [
-        s.name[lang],
-        s.processesStopped,
-        s.processesDegraded,
-        s.vitalStopped.length,
-        s.restoreHours === null ? t.unknown : `${Math.round(s.restoreHours / 24)} ${t.days}`,
-      ]),
-    ),
-  );
+  add('scenarios', t.scenarios, table(tables.scenarios));
   add(
     'exit-plans',
     t.exit,

@@ -2,14 +2,13 @@
  * The board report as Markdown, in Dutch or English: a one-page summary a board member reads
  * first, then the sections with the figures behind it, and a methodology appendix.
  */
-import { LEVELS, type BoardReport } from '../analysis/index.js';
-import { LAYER_LABELS } from '../domain/index.js';
-import { pct, REPORT_TEXT as T, type ReportLang } from './text.js';
+import type { BoardReport } from '../analysis/index.js';
+import { REPORT_TEXT as T, reportTables, type ReportLang, type ReportTable } from './text.js';
 
 export type { ReportLang } from './text.js';
 
 const cell = (s: string | number) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const table = (head: (string | number)[], rows: (string | number)[][]) =>
+const table = ({ head, rows }: ReportTable) =>
   [
     `| ${head.map(cell).join(' | ')} |`,
     `| ${head.map(() => '---').join(' | ')} |`,
@@ -18,19 +17,12 @@ const table = (head: (string | number)[], rows: (string | number)[][]) =>
 
 export function renderMarkdown(r: BoardReport, lang: ReportLang): string {
   const t = T[lang];
+  const tables = reportTables(r, lang);
   const out: string[] = [];
   out.push(`# ${t.title} — ${r.organisation.name}`, '', `_${r.date}_`, '');
   out.push(`## ${t.summary}`, '', t.statement(r), '');
   out.push(`## ${t.layers}`, '');
-  out.push(
-    table(
-      [t.layer, t.assets, t.strategic, ...LEVELS.map((l) => t.levels[l])],
-      [...r.layers]
-        .reverse()
-        .map((l) => [LAYER_LABELS[l.layer][lang], l.assets, l.strategic, ...LEVELS.map((x) => l.byLevel[x])]),
-    ),
-    '',
-  );
+  out.push(table(tables.layers), '');
   out.push(`## ${t.top}`, '');
   for (const d of r.topDependencies) {
     out.push(`### ${d.name} — ${t.levels[d.level]} (${t.threat[d.threat]}, ${d.score})`, '');
@@ -39,36 +31,8 @@ export function renderMarkdown(r: BoardReport, lang: ReportLang): string {
     out.push(`- ${t.factors}: ${d.mainFactors.map((f) => `${f.label} — ${f.fact}`).join('; ')}`, '');
   }
   out.push(`## ${t.concentration}`, '');
-  out.push(`### ${t.byParent} (${t.hhi} ${r.concentration.hhiParent})`, '');
-  out.push(
-    table(
-      [t.byParent, t.assets, t.vitalShare],
-      r.concentration.byUltimateParent.map((x) => [x.label, x.assets, pct(x.vitalShare)]),
-    ),
-    '',
-  );
-  out.push(`### ${t.byCountry} (${t.hhi} ${r.concentration.hhiCountry})`, '');
-  out.push(
-    table(
-      [t.byCountry, t.assets, t.vitalShare],
-      r.concentration.byCountry.map((x) => [x.label, x.assets, pct(x.vitalShare)]),
-    ),
-    '',
-  );
-  out.push(`## ${t.scenarios}`, '');
-  out.push(
-    table(
-      [t.scenario, t.stopped, t.degraded, t.vital, t.restore],
-      r.scenarios.map((s) => [
-        s.name[lang],
-        s.processesStopped,
-        s.processesDegraded,
-        s.vitalStopped.length,
-        s.restoreHours === null ? t.unknown : `${Math.round(s.restoreHours / 24)} ${t.days}`,
-      ]),
-    ),
-    '',
-  );
+  for (const x of [tables.parents, tables.countries]) out.push(`### ${x.caption}`, '', table(x), '');
+  out.push(`## ${t.scenarios}`, '', table(tables.scenarios), '');
   out.push(`## ${t.exit}`, '', t.exitLine(r), '');
   for (const m of r.exitPlans.missing.slice(0, 20)) out.push(`- ${m.name}`);
   if (r.exitPlans.missing.length) out.push('');

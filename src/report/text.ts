@@ -1,7 +1,8 @@
 /**
  * The words of the board report in Dutch and English, shared by every format it is written in.
  */
-import type { BoardReport } from '../analysis/index.js';
+import { LEVELS, type BoardReport } from '../analysis/index.js';
+import { LAYER_LABELS } from '../domain/index.js';
 
 export type ReportLang = 'nl' | 'en';
 
@@ -142,3 +143,50 @@ const statuses = (r: BoardReport, lang: ReportLang) =>
   Object.entries(r.measures.byStatus)
     .map(([s, n]) => `${n} ${s}`)
     .join(', ') || REPORT_TEXT[lang].none;
+
+/** A table of the report: its caption, header and rows, the same in every format. */
+export interface ReportTable {
+  caption: string;
+  head: (string | number)[];
+  rows: (string | number)[][];
+}
+
+/** The report's tables in one language: layers (applications first), concentration, scenarios. */
+export function reportTables(r: BoardReport, lang: ReportLang) {
+  const t = REPORT_TEXT[lang];
+  const shares = (caption: string, label: string, list: BoardReport['concentration']['byCountry']): ReportTable => ({
+    caption,
+    head: [label, t.assets, t.vitalShare],
+    rows: list.map((x) => [x.label, x.assets, pct(x.vitalShare)]),
+  });
+  return {
+    layers: {
+      caption: t.layers,
+      head: [t.layer, t.assets, t.strategic, ...LEVELS.map((l) => t.levels[l])],
+      rows: [...r.layers]
+        .reverse()
+        .map((l) => [LAYER_LABELS[l.layer][lang], l.assets, l.strategic, ...LEVELS.map((x) => l.byLevel[x])]),
+    } satisfies ReportTable,
+    parents: shares(
+      `${t.byParent} (${t.hhi} ${r.concentration.hhiParent})`,
+      t.byParent,
+      r.concentration.byUltimateParent,
+    ),
+    countries: shares(
+      `${t.byCountry} (${t.hhi} ${r.concentration.hhiCountry})`,
+      t.byCountry,
+      r.concentration.byCountry,
+    ),
+    scenarios: {
+      caption: t.scenarios,
+      head: [t.scenario, t.stopped, t.degraded, t.vital, t.restore],
+      rows: r.scenarios.map((s) => [
+        s.name[lang],
+        s.processesStopped,
+        s.processesDegraded,
+        s.vitalStopped.length,
+        s.restoreHours === null ? t.unknown : `${Math.round(s.restoreHours / 24)} ${t.days}`,
+      ]),
+    } satisfies ReportTable,
+  };
+}

@@ -43,6 +43,15 @@ interface ComponentRef {
   purl: string | null;
 }
 
+/** The columns of a component the matching and the findings read. */
+const COMPONENT_REF = {
+  id: components.id,
+  assetId: components.assetId,
+  name: components.name,
+  version: components.version,
+  purl: components.purl,
+};
+
 /** The version a component is at: its own field, else the version in its purl. */
 const versionOf = (c: ComponentRef): string | undefined => {
   if (c.version) return c.version;
@@ -120,13 +129,7 @@ export class VulnService {
 
   private async componentsOf(db: Db, orgId: string, assetIds?: readonly string[]): Promise<ComponentRef[]> {
     return db
-      .select({
-        id: components.id,
-        assetId: components.assetId,
-        name: components.name,
-        version: components.version,
-        purl: components.purl,
-      })
+      .select(COMPONENT_REF)
       .from(components)
       .where(
         and(
@@ -317,13 +320,7 @@ export class VulnService {
     const ids = [...new Set(rows.map((r) => r.componentId))];
     for (let i = 0; i < ids.length; i += 5000)
       for (const c of await this.store.db
-        .select({
-          id: components.id,
-          assetId: components.assetId,
-          name: components.name,
-          version: components.version,
-          purl: components.purl,
-        })
+        .select(COMPONENT_REF)
         .from(components)
         .where(and(eq(components.orgId, orgId), inArray(components.id, ids.slice(i, i + 5000)))))
         comps.set(c.id, c);
