@@ -49,7 +49,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply
         .code(400)
         .send(
-          body(400, err.message, { issues: err.issues.map((i) => ({ path: formatPath(i.path), message: i.message })) }),
+          body(400, err.message, {
+            issues: err.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+            ...(err.details ? { details: err.details } : {}),
+          }),
         );
     if (err instanceof NotFoundError) return reply.code(404).send(body(404, err.message));
     if (err instanceof ConflictError) return reply.code(409).send(body(409, err.message, { details: err.details }));

@@ -23,6 +23,8 @@ export class InputError extends DomainError {
     readonly issues: Issue[] = [],
     /** The file the input came from, when it came from one. */
     readonly file?: string,
+    /** What a client needs besides the issues to show the problem (an import's dry-run plan). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

@@ -34,3 +34,19 @@ export const refSchema = z.string().refine((s) => parseRef(s) !== undefined, {
 export function newId(prefix: string): string {
   return `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 }
+
+/**
+ * Turns a key or name from another system ("Zaaksysteem GEMMA", "id-3F2A…", an LEI) into a record id:
+ * lower case, accents dropped, runs of other characters as one "-", within the id length. The same
+ * text always gives the same id, which is what makes re-imports update instead of duplicate.
+ */
+export function slugId(text: string, prefix?: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+|-+$/g, '');
+  const id = (prefix ? `${prefix}-${slug}` : slug).slice(0, 128).replace(/[-._]+$/, '');
+  return id || (prefix ?? 'x');
+}

@@ -323,6 +323,19 @@ export const snapshots = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.id] })],
 );
 
+/**
+ * The DORA register of information last imported for an organisation, kept whole: the values the
+ * register has no field for (reasons, codes, B_99.01 definitions …) come from here when the register
+ * is exported again, so a package round-trips (src/ingest/dora/register-to-dora.ts).
+ */
+export const doraSupplements = pgTable('dora_supplements', {
+  orgId: text('org_id').primaryKey(),
+  source: text('source').notNull(),
+  importedAt: timestamp('imported_at', { withTimezone: true, mode: 'date', precision: 3 }).notNull(),
+  actor: text('actor').notNull(),
+  report: jsonb('report').notNull(),
+});
+
 /** Append-only history of every change to a record (a trigger refuses UPDATE and DELETE). */
 export const changes = pgTable(
   'changes',
