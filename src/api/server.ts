@@ -27,6 +27,9 @@ import { sbomRoutes } from './routes/sbom.routes.js';
 import { vulnRoutes } from './routes/vuln.routes.js';
 import { snapshotRoutes } from './routes/snapshot.routes.js';
 import { reportRoutes } from './routes/report.routes.js';
+import { importRoutes } from './routes/import.routes.js';
+import { ImportService } from '../services/import.service.js';
+import { DoraService } from '../services/dora.service.js';
 import { ReportService } from '../services/report.service.js';
 import { SnapshotService } from '../services/snapshot.service.js';
 import { VulnService } from '../services/vuln.service.js';
@@ -95,6 +98,7 @@ export async function buildServer({ store, logger = false, osvUrl }: ServerOptio
   knowledgeRoutes(app, new KnowledgeService(store));
   snapshotRoutes(app, new SnapshotService(store));
   reportRoutes(app, new ReportService(store));
+  importRoutes(app, new ImportService(store), new DoraService(store));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await serveWebUi(app);
   return app;

@@ -66,6 +66,14 @@ export const snapshotRecordSchema = z.strictObject({
   scenarios: z.array(z.record(z.string(), z.unknown())),
 });
 
+export const doraSupplementRecordSchema = z.strictObject({
+  source: z.string().min(1),
+  importedAt: timestamp,
+  actor: z.string().min(1),
+  /** The imported package as read (see src/ingest/dora/dora-model.ts, DoraReport). */
+  report: z.record(z.string(), z.unknown()),
+});
+
 export const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT, `not a Stapel backup: "format" must be "${BACKUP_FORMAT}"`),
   version: z.literal(BACKUP_VERSION, `this Stapel reads backup version ${BACKUP_VERSION}`),
@@ -79,6 +87,8 @@ export const backupSchema = z.strictObject({
   sbomDocuments: z.array(sbomDocumentRecordSchema).default([]),
   /** Snapshots of its analysis, for reports that compare periods. */
   snapshots: z.array(snapshotRecordSchema).default([]),
+  /** The DORA register of information it last imported (the values the register has no field for). */
+  doraSupplement: doraSupplementRecordSchema.optional(),
 });
 
 export interface BackupRecords {
@@ -101,4 +111,5 @@ export interface Backup {
   riskSettings?: z.infer<typeof riskSettingsRecordSchema>;
   sbomDocuments?: z.infer<typeof sbomDocumentRecordSchema>[];
   snapshots?: z.infer<typeof snapshotRecordSchema>[];
+  doraSupplement?: z.infer<typeof doraSupplementRecordSchema>;
 }

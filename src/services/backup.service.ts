@@ -19,7 +19,7 @@ import * as knowledge from '../store/knowledge.repository.js';
 import * as orgs from '../store/organisation.repository.js';
 import * as records from '../store/record.repository.js';
 import { listSbomDocuments, putSbomDocument, type SbomDocumentRow } from '../store/sbom.repository.js';
-import { snapshots } from '../store/schema.js';
+import { doraSupplements, snapshots } from '../store/schema.js';
 import { RegisterService } from './register.service.js';
 
 export interface ImportSummary {
@@ -76,6 +76,7 @@ export class BackupService {
         ...(label ? { label } : {}),
         takenAt: takenAt.toISOString(),
       }));
+      const [dora] = await db.select().from(doraSupplements).where(eq(doraSupplements.orgId, orgId));
       return {
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
@@ -85,6 +86,16 @@ export class BackupService {
         ...(riskSettings ? { riskSettings } : {}),
         sbomDocuments,
         snapshots: snapshotRows,
+        ...(dora
+          ? {
+              doraSupplement: {
+                source: dora.source,
+                importedAt: dora.importedAt.toISOString(),
+                actor: dora.actor,
+                report: dora.report,
+              },
+            }
+          : {}),
       } as unknown as Backup;
     });
   }
@@ -147,6 +158,10 @@ export class BackupService {
         await tx.db
           .insert(snapshots)
           .values({ ...snap, orgId, label: snap.label ?? null, takenAt: new Date(snap.takenAt) });
+      if (backup.doraSupplement)
+        await tx.db
+          .insert(doraSupplements)
+          .values({ ...backup.doraSupplement, orgId, importedAt: new Date(backup.doraSupplement.importedAt) });
       await orgs.appendChanges(tx.db, history);
       return { organisation: orgId, counts };
     });

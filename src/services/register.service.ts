@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { deleteSbomOf } from '../store/sbom.repository.js';
-import { snapshots } from '../store/schema.js';
+import { doraSupplements, snapshots } from '../store/schema.js';
 import {
   ConflictError,
   InputError,
@@ -161,8 +161,9 @@ export class RegisterService {
           `organisation "${id}" still holds records (${held.map(([k, n]) => `${n} ${k}`).join(', ')}); delete them first`,
           { counts },
         );
-      // Snapshots are analyses of the records just deleted; they go with the organisation.
+      // Snapshots and an imported DORA package describe the records just deleted; they go with the organisation.
       await db.delete(snapshots).where(eq(snapshots.orgId, id));
+      await db.delete(doraSupplements).where(eq(doraSupplements.orgId, id));
       await orgs.deleteOrganisation(db, id);
       await orgs.appendChanges(db, [
         { orgId: id, actor: options.actor, kind: 'organisation', recordId: id, op: 'delete', before: current },

@@ -1,0 +1,190 @@
+/**
+ * Registers in and out over HTTP: an import (CSV, XLSX, ArchiMate, DORA package) sent as the raw
+ * file, planned (dry run) or committed; the spreadsheet templates and the register as spreadsheets;
+ * the DORA register of information with its pre-flight checks and gap report.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { kindByName, type KindKey } from '../../domain/index.js';
+import { DEFAULT_MAX_BYTES } from '../../ingest/json-text.js';
+import { IMPORT_FORMATS } from '../../ingest/register-import.js';
+import type { DoraService } from '../../services/dora.service.js';
+import type { ImportService } from '../../services/import.service.js';
+import { SpreadsheetService } from '../../services/spreadsheet.service.js';
+import { actorOf } from '../request-context.js';
+import { errorResponses, orgParams } from '../schemas.js';
+
+/** Upload limit of one register file (the JSON reader's limit; spreadsheets and models are far smaller). */
+export const REGISTER_FILE_LIMIT = DEFAULT_MAX_BYTES;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const lang = z.enum(['nl', 'en']).default('nl');
+const kindParam = z
+  .string()
+  .max(50)
+  .refine((k) => kindByName(k) !== undefined, 'not a kind of record')
+  .transform((k) => kindByName(k) as KindKey);
+
+const plan = z
+  .looseObject({
+    format: z.string(),
+    source: z.string(),
+    committed: z.boolean(),
+    counts: z.looseObject({ create: z.number(), update: z.number(), unchanged: z.number(), reject: z.number() }),
+    rows: z.array(z.unknown()),
+    unmapped: z.array(z.unknown()),
+    notes: z.array(z.string()),
+    organisation: z.array(z.unknown()),
+    blocking: z.array(z.string()),
+  })
+  .meta({
+    id: 'ImportPlan',
+    description:
+      'Per row of the file: where it is, the record, and whether it is created, changed (with the fields), unchanged or rejected (with the reasons); references resolved, knowledge-base matches with their confidence; what the file holds that has no place in the register',
+  });
+const doraCheck = z
+  .looseObject({ gap: z.unknown(), issues: z.array(z.unknown()) })
+  .meta({ id: 'DoraCheck', description: 'Pre-flight findings and the gap report of the DORA register of information' });
+const doraQuery = z.strictObject({
+  refDate: z.iso.date().optional(),
+  consolidation: z.enum(['CON', 'IND']).default('CON'),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+});
+
+export function importRoutes(app: FastifyInstance, imports: ImportService, dora: DoraService): void {
+  void app.register(async (child) => {
+    // The body is the file itself, in whatever type the client names: the importer reads the bytes.
+    child.removeAllContentTypeParsers();
+    child.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: REGISTER_FILE_LIMIT }, (_req, body, done) =>
+      done(null, body),
+    );
+    child.withTypeProvider<ZodTypeProvider>().post('/api/orgs/:org/imports', {
+      bodyLimit: REGISTER_FILE_LIMIT,
+      schema: {
+        tags: ['import'],
+        summary: 'Import a register file (CSV, XLSX, ArchiMate exchange format, DORA package): dry run or commit',
+        description:
+          'The body is the file. `?name=` names it (messages, provenance, and the format when `format` is left out). `dryRun=true` (the default) answers the plan and writes nothing; `dryRun=false` writes all rows in one transaction, or — when any row is rejected — nothing, with 400 and the plan in `details.plan`.',
+        params: orgParams,
+        querystring: z.strictObject({
+          name: z.string().min(1).max(300).default('upload'),
+          format: z.enum(IMPORT_FORMATS as [string, ...string[]]).optional(),
+          kind: kindParam.optional(),
+          dryRun: z
+            .enum(['true', 'false'])
+            .default('true')
+            .transform((v) => v === 'true'),
+        }),
+        response: { 200: plan, ...errorResponses },
+      },
+      handler: async (req) => {
+        const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const { name, format, kind, dryRun } = req.query;
+        const options = { name, ...(format ? { format: format as never } : {}), ...(kind ? { kind } : {}) };
+        const report = dryRun
+          ? await imports.plan(req.params.org, bytes, options)
+          : await imports.commit(req.params.org, bytes, { ...options, actor: actorOf(req) });
+        return report as unknown as z.infer<typeof plan>;
+      },
+    });
+  });
+
+  app.withTypeProvider<ZodTypeProvider>().get('/api/templates', {
+    schema: {
+      tags: ['import'],
+      summary: 'The empty spreadsheet template: XLSX with a sheet per kind and a help sheet, or one kind as CSV',
+      querystring: z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx'), kind: kindParam.optional(), lang }),
+      response: errorResponses,
+    },
+    handler: async (req, reply) => {
+      const { format, kind, lang: l } = req.query;
+      if (format === 'csv') {
+        const text = SpreadsheetService.templateCsv(kind, l);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="stapel-${kind}-${l}.csv"`)
+          .send(text as never) as never;
+      }
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="stapel-template-${l}.xlsx"`)
+        .send((await SpreadsheetService.templateXlsx(l)) as never) as never;
+    },
+  });
+
+  app.withTypeProvider<ZodTypeProvider>().get('/api/orgs/:org/exports/register', {
+    schema: {
+      tags: ['import'],
+      summary: "The organisation's register in the template's layout: XLSX, or one kind as CSV",
+      params: orgParams,
+      querystring: z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx'), kind: kindParam.optional(), lang }),
+      response: errorResponses,
+    },
+    handler: async (req, reply) => {
+      const { format, kind, lang: l } = req.query;
+      const sheets = new SpreadsheetService(imports.store);
+      if (format === 'csv')
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${req.params.org}-${kind}.csv"`)
+          .send((await sheets.csv(req.params.org, kind, l)) as never) as never;
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="${req.params.org}-register.xlsx"`)
+        .send((await sheets.xlsx(req.params.org, l)) as never) as never;
+    },
+  });
+
+  app.withTypeProvider<ZodTypeProvider>().get('/api/orgs/:org/exports/dora/check', {
+    schema: {
+      tags: ['import'],
+      summary: 'Pre-flight checks of the DORA register of information and the gap report (which missing fields block filing)',
+      params: orgParams,
+      querystring: doraQuery,
+      response: { 200: doraCheck, ...errorResponses },
+    },
+    handler: async (req) => {
+      const { refDate, consolidation, country } = req.query;
+      const check = await dora.check(req.params.org, {
+        ...(refDate ? { refPeriod: refDate } : {}),
+        consolidation,
+        ...(country ? { country } : {}),
+      });
+      return { gap: check.gap, issues: check.issues } as z.infer<typeof doraCheck>;
+    },
+  });
+
+  app.withTypeProvider<ZodTypeProvider>().get('/api/orgs/:org/exports/dora', {
+    schema: {
+      tags: ['import'],
+      summary: 'The DORA register of information as the EBA xBRL-CSV report package (ZIP)',
+      description:
+        'Refused (400, with the gap report in `details.gap`) while the pre-flight checks find problems that block filing, unless `draft=true`.',
+      params: orgParams,
+      querystring: doraQuery.extend({
+        draft: z
+          .enum(['true', 'false'])
+          .default('false')
+          .transform((v) => v === 'true'),
+      }),
+      response: errorResponses,
+    },
+    handler: async (req, reply) => {
+      const { refDate, consolidation, country, draft } = req.query;
+      const { name, bytes } = await dora.export(req.params.org, {
+        ...(refDate ? { refPeriod: refDate } : {}),
+        consolidation,
+        ...(country ? { country } : {}),
+        draft,
+      });
+      return reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="${name}.zip"`)
+        .send(bytes as never) as never;
+    },
+  });
+}
