@@ -14,6 +14,7 @@ import {
   KINDS,
   createSchema,
   findParentCycle,
+  isValidLei,
   formatPath,
   formatRef,
   parseRef,
@@ -104,6 +105,8 @@ export interface ImportPlan {
 /** What the register holds, as the planner needs it. */
 export type ExistingRegister = { [K in ImportKind]: readonly RecordOf<K>[] } & {
   organisation: { identifiers?: { lei?: string }; name?: string; country?: string };
+  /** Ids of stored components the file names (components come from SBOMs, not from these files). */
+  componentIds?: ReadonlySet<string>;
 };
 
 interface Draft {
@@ -115,6 +118,8 @@ interface Draft {
   spec: Record<string, unknown>;
   planned: PlannedRow;
   fieldProvenance: Record<string, ProvenanceEntry>;
+  /** The fields the file states, filled or left empty on purpose. */
+  owned: Set<string>;
 }
 
 const isImportKind = (k: KindKey): k is ImportKind => (IMPORT_KINDS as readonly string[]).includes(k);
@@ -202,6 +207,7 @@ export function planImport(
       existing,
       spec: {},
       fieldProvenance: {},
+      owned: new Set(),
       planned: {
         kind: KINDS[key].kind,
         key,
@@ -257,6 +263,7 @@ export function planImport(
       draft.planned.matches.push({ field: link.field, text, kind: link.kind, id, how, ...extra });
       return id;
     };
+    if (link.kind === 'component' && register.componentIds?.has(text)) return match('register-id', text);
     if (!key || !text) return undefined;
     if (draftById.get(key)!.has(text)) return match('key', text);
     if (existingById.get(key)!.has(text)) return match('register-id', text);
@@ -337,6 +344,7 @@ export function planImport(
     const { row, key } = draft;
     const links = row.links ?? [];
     const owned = new Set(row.owns ?? [...Object.keys(row.spec), ...links.map((l) => l.field)]);
+    draft.owned = owned;
     const base = draft.existing ? envelopeless(draft.existing as unknown as Record<string, unknown>) : {};
     for (const field of owned) delete base[field];
     const spec: Record<string, unknown> = { ...base, ...row.spec };
@@ -381,7 +389,8 @@ export function planImport(
     draft.planned.name = draft.name;
   }
 
-  // 3. Knowledge-base enrichment of new records, as on entry: empty fields only, each one inferred.
+  // 3. Knowledge-base enrichment of new records, as on entry: empty fields only, each one inferred —
+  //    and only fields the file has no column for: an empty cell is the file's answer.
   for (const draft of drafts) {
     if (draft.existing) continue;
     const enriched =
@@ -394,6 +403,7 @@ export function planImport(
             : undefined;
     if (!enriched) continue;
     for (const [field, value] of Object.entries(enriched.fields)) {
+      if (draft.owned.has(field)) continue;
       draft.spec[field] = value;
       draft.fieldProvenance[field] = enriched.provenance[field]!;
       draft.planned.inferred.push({
@@ -477,13 +487,17 @@ export function planImport(
   const organisation: FieldChange[] = [];
   const blocking: string[] = [];
   const stated = input.organisation ?? {};
+  const notes = [...(input.notes ?? [])];
   const statedLei = (stated.identifiers as { lei?: string } | undefined)?.lei;
   const lei = register.organisation.identifiers?.lei;
   if (statedLei && lei && statedLei !== lei)
     blocking.push(
       `the file is the register of the entity with LEI ${statedLei}, but this organisation's LEI is ${lei}`,
     );
-  else if (statedLei && !lei) organisation.push({ field: 'identifiers.lei', after: statedLei });
+  else if (statedLei && !lei && isValidLei(statedLei))
+    organisation.push({ field: 'identifiers.lei', after: statedLei });
+  else if (statedLei && !lei)
+    notes.push(`the file names the entity's LEI as "${statedLei}", which is not a valid LEI; it is not stored`);
 
   const provenanceOf = (d: Draft): Provenance => {
     const base: Provenance = { method: 'imported', source: input.source, at: when };
@@ -509,7 +523,7 @@ export function planImport(
     rows,
     counts,
     unmapped: input.unmapped,
-    notes: input.notes ?? [],
+    notes,
     organisation,
     blocking,
     writes,

@@ -143,6 +143,10 @@ export class ImportService {
   private async planIn(db: Db, org: OrganisationRecord, input: RegisterImport): Promise<ImportPlan> {
     const register: Record<string, unknown> = { organisation: org };
     for (const key of IMPORT_KINDS) register[key] = await records.allRecords(db, key, org.id);
+    const componentKeys = input.rows.flatMap((r) =>
+      (r.links ?? []).filter((l) => l.kind === 'component').map((l) => l.text.trim()),
+    );
+    if (componentKeys.length) register.componentIds = await records.existingIds(db, 'component', org.id, componentKeys);
     const kb = await this.knowledge.indexFor(org.id, db);
     return planImport(input, register as ExistingRegister, kb, new Date());
   }
