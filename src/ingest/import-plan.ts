@@ -430,8 +430,11 @@ export function planImport(
     const schema = createSchema(draft.key);
     const parsed = schema.safeParse({ ...draft.spec, id: draft.id });
     if (!parsed.success) {
+      // A cell the reader could not read is missing from the spec and already reported by its column.
+      const unread = (field: unknown) => !!draft.row.problems?.length && draft.row.spec[String(field)] === undefined;
       for (const issue of zodIssues(parsed.error))
-        draft.planned.reasons.push(`${formatPath(issue.path)}: ${issue.message}`);
+        if (!unread(issue.path[0])) draft.planned.reasons.push(`${formatPath(issue.path)}: ${issue.message}`);
+      if (!draft.planned.reasons.length) draft.planned.reasons.push('the row is not a valid record');
       continue;
     }
     const { id: _id, provenance: _p, ...spec } = parsed.data as Record<string, unknown>;

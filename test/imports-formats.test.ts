@@ -1,0 +1,208 @@
+/**
+ * ArchiMate models and DORA registers of information through the API on every backend: ArchiSurance
+ * (exported by Archi) imports with processes, assets over several stack layers and dependencies and
+ * an honest count of what has no place in the register; the EBA's sample package imports and comes
+ * back out with every value; a package exported from the demo register has the sample's structure;
+ * broken files are refused with a located message and leave the store as it was.
+ */
+import { readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../src/api/server.js';
+import { DORA_TEMPLATES, type DoraReport, type DoraRow } from '../src/ingest/dora/dora-model.js';
+import { readDoraPackage } from '../src/ingest/dora/package-reader.js';
+import { writeDoraPackage } from '../src/ingest/dora/package-writer.js';
+import { doraTables } from '../src/ingest/dora/taxonomy.js';
+import { loadDemo } from '../src/services/demo.service.js';
+import { BACKENDS, notePostgresSkipped, openTestStore, type TestStore } from './helpers/backends.js';
+
+notePostgresSkipped();
+
+const fixture = (path: string) => readFileSync(new URL(`./fixtures/${path}`, import.meta.url));
+const SAMPLE = 'DUMMYLEI123456789012.CON_FR_DORA010100_DORA_2024-12-31_20241213174803429.zip';
+
+interface Plan {
+  committed: boolean;
+  counts: Record<'create' | 'update' | 'unchanged' | 'reject', number>;
+  rows: { kind: string; id: string; action: string; reasons: string[]; location: string }[];
+  unmapped: { what: string; count: number; reason: string; examples: string[] }[];
+  notes: string[];
+}
+
+/** A table's rows as sorted canonical strings, so two tables compare whatever their row and column order. */
+const rowSet = (rows: readonly DoraRow[]) =>
+  rows
+    .map((r) =>
+      JSON.stringify(
+        Object.entries(r)
+          .filter(([, v]) => v !== '')
+          .sort(([a], [b]) => a.localeCompare(b)),
+      ),
+    )
+    .sort();
+
+describe.each(BACKENDS)('ArchiMate and DORA imports on %s', (backend) => {
+  let store: TestStore;
+  let app: FastifyInstance;
+  const upload = (org: string, name: string, body: Buffer, query = '') =>
+    app.inject({
+      method: 'POST',
+      url: `/api/orgs/${org}/imports?name=${encodeURIComponent(name)}${query}`,
+      headers: { 'content-type': 'application/octet-stream' },
+      payload: body,
+    });
+  const counts = async (org: string) => {
+    const out: Record<string, number> = {};
+    for (const plural of ['processes', 'assets', 'parties', 'dependencies', 'contracts'])
+      out[plural] = (
+        (await app.inject({ url: `/api/orgs/${org}/${plural}?limit=500` })).json() as { items: unknown[] }
+      ).items.length;
+    return out;
+  };
+  const newOrg = async (id: string, kind = 'bank') => {
+    const r = await app.inject({ method: 'POST', url: '/api/orgs', payload: { id, name: id, kind } });
+    expect(r.statusCode, r.body).toBe(201);
+  };
+
+  beforeAll(async () => {
+    store = await openTestStore(backend);
+    await loadDemo(store);
+    app = await buildServer({ store });
+    await newOrg('archisurance', 'insurer');
+    await newOrg('dummy');
+  });
+  afterAll(async () => {
+    await app?.close();
+    await store?.dispose();
+  });
+
+  it('imports ArchiSurance with processes, assets on several layers and dependencies, and counts what it cannot map', async () => {
+    const xml = fixture('archimate/archisurance.xml');
+    const dry = (await upload('archisurance', 'archisurance.xml', xml)).json() as Plan;
+    expect(dry.counts.reject, JSON.stringify(dry.rows.filter((r) => r.action === 'reject').slice(0, 3))).toBe(0);
+    expect(dry.unmapped.reduce((n, u) => n + u.count, 0)).toBeGreaterThan(0);
+    for (const u of dry.unmapped) expect(u.reason.length).toBeGreaterThan(0);
+    const r = await upload('archisurance', 'archisurance.xml', xml, '&dryRun=false');
+    expect(r.statusCode, r.body.slice(0, 1000)).toBe(200);
+    const stored = await counts('archisurance');
+    expect(stored.processes).toBeGreaterThan(0);
+    expect(stored.dependencies).toBeGreaterThan(0);
+    const assets = (await app.inject({ url: '/api/orgs/archisurance/assets?limit=500' })).json() as {
+      items: { layers: string[] }[];
+    };
+    expect(new Set(assets.items.flatMap((a) => a.layers)).size).toBeGreaterThanOrEqual(3);
+    // Re-importing the same model changes nothing.
+    const again = (await upload('archisurance', 'archisurance.xml', xml)).json() as Plan;
+    expect(again.counts).toMatchObject({ create: 0, update: 0, reject: 0 });
+  });
+
+  it('imports the small Archi sample model the same way', async () => {
+    await newOrg('sample1', 'company');
+    const r = await upload('sample1', 'Sample1.xml', fixture('archimate/Sample1.xml'), '&dryRun=false');
+    expect(r.statusCode, r.body.slice(0, 1000)).toBe(200);
+  });
+
+  it('refuses a model with a relationship to a missing element, naming it, and writes nothing', async () => {
+    const before = await counts('archisurance');
+    const xml = fixture('archimate/archisurance.xml').toString('utf8');
+    // Point the first relationship's target at an element that does not exist.
+    const broken = xml.replace(/(<relationship [^>]*target=")[^"]+"/, '$1id-does-not-exist"');
+    expect(broken).not.toBe(xml);
+    const r = await upload('archisurance', 'broken.xml', Buffer.from(broken), '&dryRun=false');
+    expect(r.statusCode).toBe(400);
+    const body = r.json() as { message: string };
+    expect(body.message).toContain('broken.xml');
+    expect(body.message).toContain('id-does-not-exist');
+    expect(await counts('archisurance')).toEqual(before);
+  });
+
+  it('imports the EBA sample package, and exports it again with every value', async () => {
+    const zip = fixture(`dora/${SAMPLE}`);
+    const dry = (await upload('dummy', SAMPLE, zip)).json() as Plan;
+    expect(dry.counts.reject, JSON.stringify(dry.rows.filter((r) => r.action === 'reject').slice(0, 3))).toBe(0);
+    expect(dry.counts.create).toBeGreaterThan(0);
+    const r = await upload('dummy', SAMPLE, zip, '&dryRun=false');
+    expect(r.statusCode, r.body.slice(0, 1000)).toBe(200);
+    const stored = await counts('dummy');
+    expect(stored.parties).toBeGreaterThan(0);
+    expect(stored.contracts).toBeGreaterThan(0);
+
+    const out = await app.inject({ url: '/api/orgs/dummy/exports/dora?draft=true&refDate=2024-12-31&country=FR' });
+    expect(out.statusCode, out.body.slice(0, 1000)).toBe(200);
+    expect(out.headers['content-type']).toBe('application/zip');
+    const sample = await readDoraPackage(zip, SAMPLE);
+    const back = await readDoraPackage(out.rawPayload, 'export.zip');
+    expect(back.entityLei).toBe(sample.entityLei);
+    expect(back.refPeriod).toBe('2024-12-31');
+    for (const t of DORA_TEMPLATES) expect(rowSet(back.tables[t]), t).toEqual(rowSet(sample.tables[t]));
+  });
+
+  it('exports the demo register as a package with the structure of the EBA sample', async () => {
+    const check = (await app.inject({ url: '/api/orgs/voorbeeldstad/exports/dora/check' })).json() as {
+      gap: { readyToFile: boolean; templates: { template: string; missing: number }[] };
+    };
+    expect(check.gap.templates.map((t) => t.template)).toEqual([...DORA_TEMPLATES]);
+    const refused = await app.inject({ url: '/api/orgs/voorbeeldstad/exports/dora' });
+    expect(refused.statusCode).toBe(400);
+    const out = await app.inject({ url: '/api/orgs/voorbeeldstad/exports/dora?draft=true&refDate=2025-12-31' });
+    expect(out.statusCode, out.body.slice(0, 500)).toBe(200);
+    const name = /filename="([^"]+)\.zip"/.exec(String(out.headers['content-disposition']))![1]!;
+    expect(name).toMatch(/^[^.]+\.CON_NL_DORA010100_DORA_2025-12-31_\d{17}$/);
+    const entries = async (bytes: Buffer) => {
+      const { default: yauzl } = await import('yauzl');
+      return new Promise<string[]>((resolve, reject) =>
+        yauzl.fromBuffer(bytes, { lazyEntries: false }, (err, zipfile) => {
+          if (err) return reject(err);
+          const names: string[] = [];
+          zipfile.on('entry', (e: { fileName: string }) => names.push(e.fileName.replace(/^[^/]+\//, '')));
+          zipfile.on('end', () => resolve(names.filter((n) => n && !n.endsWith('/')).sort()));
+        }),
+      );
+    };
+    expect(await entries(out.rawPayload)).toEqual(await entries(fixture(`dora/${SAMPLE}`)));
+    // Every template file carries exactly the columns of its table definition.
+    const zipText = await readDoraPackage(out.rawPayload, 'demo.zip');
+    expect(zipText.tables['B_05.01'].length).toBeGreaterThan(0);
+    const tables = doraTables();
+    const { default: yauzl } = await import('yauzl');
+    const headers = await new Promise<Record<string, string>>((resolve, reject) =>
+      yauzl.fromBuffer(out.rawPayload, { lazyEntries: true }, (err, zipfile) => {
+        if (err) return reject(err);
+        const found: Record<string, string> = {};
+        zipfile.on('entry', (e: { fileName: string }) => {
+          const m = /reports\/(b_\d\d\.\d\d)\.csv$/.exec(e.fileName);
+          if (!m) return zipfile.readEntry();
+          zipfile.openReadStream(e as never, (e2, s) => {
+            if (e2) return reject(e2);
+            let text = '';
+            s.on('data', (d: Buffer) => (text += d.toString('utf8')));
+            s.on('end', () => {
+              found[m[1]!.toUpperCase()] = text.split(/\r?\n/)[0]!;
+              zipfile.readEntry();
+            });
+          });
+        });
+        zipfile.on('end', () => resolve(found));
+        zipfile.readEntry();
+      }),
+    );
+    for (const t of DORA_TEMPLATES) {
+      const expected = tables[t].columns.map((c: { code: string }) => c.code);
+      expect(headers[t]!.split(','), t).toEqual(expected);
+    }
+  });
+
+  it('refuses a package with a broken foreign key, naming where, and writes nothing', async () => {
+    await newOrg('broken-fk');
+    const report: DoraReport = await readDoraPackage(fixture(`dora/${SAMPLE}`), SAMPLE);
+    const rows = report.tables['B_02.02'];
+    rows[0] = { ...rows[0]!, c0030: 'NO-SUCH-PROVIDER' };
+    const { name, bytes } = await writeDoraPackage(report);
+    const r = await upload('broken-fk', `${name}.zip`, bytes, '&dryRun=false');
+    expect(r.statusCode).toBe(400);
+    const body = r.json() as { message: string };
+    expect(body.message).toContain('b_02.02');
+    expect(body.message).toContain('NO-SUCH-PROVIDER');
+    expect(await counts('broken-fk')).toEqual({ processes: 0, assets: 0, parties: 0, dependencies: 0, contracts: 0 });
+  });
+});
