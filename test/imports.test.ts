@@ -184,6 +184,24 @@ describe.each(BACKENDS)('register imports on %s', (backend) => {
 
   it('round-trips a register through XLSX into another organisation and out as the same CSV', async () => {
     await newOrg('kopie', 'municipality');
+    // Dependencies on SBOM components cannot travel: components come with SBOMs, not spreadsheets.
+    const deps = (await app.inject({ url: '/api/orgs/voorbeeldstad/dependencies?limit=500' })).json() as {
+      items: { id: string; to: string }[];
+    };
+    const onComponents = deps.items.filter((d) => d.to.startsWith('component:'));
+    expect(onComponents.length).toBe(4);
+    const refused = await upload(
+      'kopie',
+      'register.xlsx',
+      (await app.inject({ url: '/api/orgs/voorbeeldstad/exports/register?format=xlsx' })).rawPayload,
+      '&dryRun=false',
+    );
+    expect(refused.statusCode).toBe(400);
+    expect((refused.json() as { message: string }).message).toContain('4 of 356 rows rejected');
+    for (const d of onComponents)
+      expect(
+        (await app.inject({ method: 'DELETE', url: `/api/orgs/voorbeeldstad/dependencies/${d.id}` })).statusCode,
+      ).toBe(204);
     const xlsx = await app.inject({ url: '/api/orgs/voorbeeldstad/exports/register?format=xlsx&lang=en' });
     const r = await upload('kopie', 'register.xlsx', xlsx.rawPayload, '&dryRun=false');
     expect(r.statusCode, r.body.slice(0, 2000)).toBe(200);

@@ -46,14 +46,12 @@ export function installErrorHandler(app: FastifyInstance): void {
         .send(body(400, `invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, { issues }));
     }
     if (err instanceof InputError)
-      return reply
-        .code(400)
-        .send(
-          body(400, err.message, {
-            issues: err.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
-            ...(err.details ? { details: err.details } : {}),
-          }),
-        );
+      return reply.code(400).send(
+        body(400, err.message, {
+          issues: err.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+          ...(err.details ? { details: err.details } : {}),
+        }),
+      );
     if (err instanceof NotFoundError) return reply.code(404).send(body(404, err.message));
     if (err instanceof ConflictError) return reply.code(409).send(body(409, err.message, { details: err.details }));
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE')

@@ -120,6 +120,8 @@ interface Draft {
   fieldProvenance: Record<string, ProvenanceEntry>;
   /** The fields the file states, filled or left empty on purpose. */
   owned: Set<string>;
+  /** Reference fields whose text resolved to nothing (reported once, by the link). */
+  unresolved: Set<string>;
 }
 
 const isImportKind = (k: KindKey): k is ImportKind => (IMPORT_KINDS as readonly string[]).includes(k);
@@ -208,6 +210,7 @@ export function planImport(
       spec: {},
       fieldProvenance: {},
       owned: new Set(),
+      unresolved: new Set(),
       planned: {
         kind: KINDS[key].kind,
         key,
@@ -355,6 +358,7 @@ export function planImport(
     for (const link of links) {
       const id = resolve(draft, link);
       if (id === undefined) {
+        draft.unresolved.add(link.field);
         draft.planned.reasons.push(
           `${link.at?.column ?? link.field}: no ${link.kind} with key or name "${link.text}" in this file or the register`,
         );
@@ -431,7 +435,9 @@ export function planImport(
     const parsed = schema.safeParse({ ...draft.spec, id: draft.id });
     if (!parsed.success) {
       // A cell the reader could not read is missing from the spec and already reported by its column.
-      const unread = (field: unknown) => !!draft.row.problems?.length && draft.row.spec[String(field)] === undefined;
+      const unread = (field: unknown) =>
+        draft.unresolved.has(String(field)) ||
+        (!!draft.row.problems?.length && draft.row.spec[String(field)] === undefined);
       for (const issue of zodIssues(parsed.error))
         if (!unread(issue.path[0])) draft.planned.reasons.push(`${formatPath(issue.path)}: ${issue.message}`);
       if (!draft.planned.reasons.length) draft.planned.reasons.push('the row is not a valid record');

@@ -120,6 +120,11 @@ export interface ImportContext {
   at: Date;
   /** For CSV: the kind of record the file holds when its headers do not say so. */
   kind?: KindKey;
+  /**
+   * Take in what can be mapped from a file whose parts refer to each other wrongly (a DORA package
+   * with broken references between templates), instead of refusing it.
+   */
+  lenient?: boolean;
 }
 
 export interface RegisterImporter {

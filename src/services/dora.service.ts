@@ -93,9 +93,15 @@ export class DoraService {
       throw new InputError(
         `the DORA register of "${orgId}" has ${blocking.length} problems that would make a supervisor reject it; nothing was written (see the gap report, or export a draft)\n${blocking
           .slice(0, 20)
-          .map((i) => `${i.template}${i.row !== undefined ? ` row ${i.row + 1}` : ''}${i.column ? ` ${i.column}` : ''}: ${i.message}`)
+          .map(
+            (i) =>
+              `${i.template}${i.row !== undefined ? ` row ${i.row + 1}` : ''}${i.column ? ` ${i.column}` : ''}: ${i.message}`,
+          )
           .join('\n')}${blocking.length > 20 ? `\n… and ${blocking.length - 20} more` : ''}`,
-        blocking.map((i) => ({ path: [i.template, ...(i.row !== undefined ? [i.row] : []), ...(i.column ? [i.column] : [])], message: i.message })),
+        blocking.map((i) => ({
+          path: [i.template, ...(i.row !== undefined ? [i.row] : []), ...(i.column ? [i.column] : [])],
+          message: i.message,
+        })),
         undefined,
         { gap: check.gap },
       );

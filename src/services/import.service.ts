@@ -38,6 +38,8 @@ export interface ImportOptions {
   format?: ImportFormat;
   /** For CSV files whose headers do not say which kind of record they hold. */
   kind?: KindKey;
+  /** Take in what can be mapped from a file whose parts refer to each other wrongly (see ImportContext). */
+  lenient?: boolean;
 }
 
 /** The plan as clients see it: without the records to write. */
@@ -90,7 +92,12 @@ export class ImportService {
     db: Db = this.store.db,
   ): Promise<RegisterImport> {
     const kb = await this.knowledge.indexFor(orgId, db);
-    return this.importerFor(options, bytes).read(bytes, options.name, { kb, at: new Date(), kind: options.kind });
+    return this.importerFor(options, bytes).read(bytes, options.name, {
+      kb,
+      at: new Date(),
+      kind: options.kind,
+      lenient: options.lenient,
+    });
   }
 
   /** The dry run: what the import would do, row by row. Writes nothing. */

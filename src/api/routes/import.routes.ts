@@ -78,13 +78,18 @@ export function importRoutes(app: FastifyInstance, imports: ImportService, dora:
             .enum(['true', 'false'])
             .default('true')
             .transform((v) => v === 'true'),
+          lenient: z
+            .enum(['true', 'false'])
+            .default('false')
+            .transform((v) => v === 'true')
+            .describe('take in what can be mapped from a DORA package whose templates refer to each other wrongly'),
         }),
         response: { 200: plan, ...errorResponses },
       },
       handler: async (req) => {
         const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-        const { name, format, kind, dryRun } = req.query;
-        const options = { name, ...(format ? { format: format as never } : {}), ...(kind ? { kind } : {}) };
+        const { name, format, kind, dryRun, lenient } = req.query;
+        const options = { name, lenient, ...(format ? { format: format as never } : {}), ...(kind ? { kind } : {}) };
         const report = dryRun
           ? await imports.plan(req.params.org, bytes, options)
           : await imports.commit(req.params.org, bytes, { ...options, actor: actorOf(req) });
@@ -97,7 +102,11 @@ export function importRoutes(app: FastifyInstance, imports: ImportService, dora:
     schema: {
       tags: ['import'],
       summary: 'The empty spreadsheet template: XLSX with a sheet per kind and a help sheet, or one kind as CSV',
-      querystring: z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx'), kind: kindParam.optional(), lang }),
+      querystring: z.strictObject({
+        format: z.enum(['csv', 'xlsx']).default('xlsx'),
+        kind: kindParam.optional(),
+        lang,
+      }),
       response: errorResponses,
     },
     handler: async (req, reply) => {
@@ -121,7 +130,11 @@ export function importRoutes(app: FastifyInstance, imports: ImportService, dora:
       tags: ['import'],
       summary: "The organisation's register in the template's layout: XLSX, or one kind as CSV",
       params: orgParams,
-      querystring: z.strictObject({ format: z.enum(['csv', 'xlsx']).default('xlsx'), kind: kindParam.optional(), lang }),
+      querystring: z.strictObject({
+        format: z.enum(['csv', 'xlsx']).default('xlsx'),
+        kind: kindParam.optional(),
+        lang,
+      }),
       response: errorResponses,
     },
     handler: async (req, reply) => {
@@ -142,7 +155,8 @@ export function importRoutes(app: FastifyInstance, imports: ImportService, dora:
   app.withTypeProvider<ZodTypeProvider>().get('/api/orgs/:org/exports/dora/check', {
     schema: {
       tags: ['import'],
-      summary: 'Pre-flight checks of the DORA register of information and the gap report (which missing fields block filing)',
+      summary:
+        'Pre-flight checks of the DORA register of information and the gap report (which missing fields block filing)',
       params: orgParams,
       querystring: doraQuery,
       response: { 200: doraCheck, ...errorResponses },

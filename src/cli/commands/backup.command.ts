@@ -21,6 +21,7 @@ interface ImportFlags {
   format?: string;
   kind?: string;
   dryRun?: boolean;
+  lenient?: boolean;
 }
 
 function kindOf(name: string | undefined): KindKey | undefined {
@@ -36,9 +37,15 @@ export function backupCommands(program: Command, globals: () => GlobalFlags): vo
     .description(
       'write out an organisation: "backup" (default: every record as one JSON file), "register" (CSV or XLSX in the import template), "template" (an empty template) or "dora" (the DORA register of information as an xBRL-CSV package)',
     )
-    .option('-o, --output <file>', 'file to write (default: standard output; for dora: the package name in this folder)')
+    .option(
+      '-o, --output <file>',
+      'file to write (default: standard output; for dora: the package name in this folder)',
+    )
     .option('--format <format>', 'register/template: csv or xlsx', 'xlsx')
-    .option('--kind <kind>', 'register/template as CSV: which kind of record (process, party, asset, dependency, contract, exit-plan)')
+    .option(
+      '--kind <kind>',
+      'register/template as CSV: which kind of record (process, party, asset, dependency, contract, exit-plan)',
+    )
     .option('--lang <lang>', 'register/template: header language, nl or en', 'nl')
     .option('--ref-date <date>', 'dora: reference date YYYY-MM-DD (default: 31 December of last year)')
     .option('--individual', 'dora: an individual (IND) instead of a consolidated (CON) register')
@@ -67,6 +74,7 @@ export function backupCommands(program: Command, globals: () => GlobalFlags): vo
     .option('--format <format>', `backup, ${IMPORT_FORMATS.join(', ')} (default: from the file)`)
     .option('--kind <kind>', 'csv: the kind of record the file holds, when its headers do not say')
     .option('--dry-run', 'show per row what would be created, changed or rejected, and write nothing')
+    .option('--lenient', 'dora: take in what can be mapped from a package whose templates refer to each other wrongly')
     .action(async (file: string, opts: ImportFlags) => {
       const flags = globals();
       const size = statSync(file).size;
@@ -85,7 +93,12 @@ export function backupCommands(program: Command, globals: () => GlobalFlags): vo
         const report = await withStore(flags, async (store) => {
           const org = await resolveOrg(store, flags.org);
           const service = new ImportService(store);
-          const options = { name: file, format: format as ImportFormat | undefined, kind: kindOf(opts.kind) };
+          const options = {
+            name: file,
+            format: format as ImportFormat | undefined,
+            kind: kindOf(opts.kind),
+            lenient: opts.lenient,
+          };
           bar.update(opts.dryRun ? 'planning' : 'importing', 1, 2);
           return opts.dryRun
             ? service.plan(org, bytes, options)
@@ -143,7 +156,9 @@ function printPlan(report: ImportReport): void {
     report.rows.map((r) => [r.location, r.kind, r.id, r.name, r.action, describe(r)]),
   );
   for (const u of report.unmapped)
-    console.log(`not mapped: ${u.count} × ${u.what} (${u.reason})${u.examples.length ? `, e.g. ${u.examples.join(', ')}` : ''}`);
+    console.log(
+      `not mapped: ${u.count} × ${u.what} (${u.reason})${u.examples.length ? `, e.g. ${u.examples.join(', ')}` : ''}`,
+    );
   for (const n of report.notes) console.log(`note: ${n}`);
   for (const o of report.organisation) console.log(`organisation: ${o.field} → ${String(o.after)}`);
   const c = report.counts;

@@ -45,7 +45,9 @@ function emit(data: string | Buffer, output: string | undefined, what: string, j
 
 export async function exportRegister(what: string, opts: ExportOptions, flags: GlobalFlags): Promise<void> {
   if (opts.format !== 'csv' && opts.format !== 'xlsx')
-    throw new InputError(`unknown format "${opts.format}"; use csv or xlsx`, [{ path: ['--format'], message: 'csv or xlsx' }]);
+    throw new InputError(`unknown format "${opts.format}"; use csv or xlsx`, [
+      { path: ['--format'], message: 'csv or xlsx' },
+    ]);
   if (what === 'template') {
     const data =
       opts.format === 'csv'
@@ -58,7 +60,9 @@ export async function exportRegister(what: string, opts: ExportOptions, flags: G
       const org = await resolveOrg(store, flags.org);
       const sheets = new SpreadsheetService(store);
       const data =
-        opts.format === 'csv' ? await sheets.csv(org, kind(opts.kind), lang(opts.lang)) : await sheets.xlsx(org, lang(opts.lang));
+        opts.format === 'csv'
+          ? await sheets.csv(org, kind(opts.kind), lang(opts.lang))
+          : await sheets.xlsx(org, lang(opts.lang));
       emit(data, opts.output, `the register of "${org}"`, flags.json);
     });
   if (what === 'dora') return exportDora(opts, flags);
@@ -89,7 +93,10 @@ async function exportDora(opts: ExportOptions, flags: GlobalFlags): Promise<void
       const { name, bytes, check } = await service.export(org, { ...options, draft: opts.draft });
       bar.update('written', 2, 2);
       bar.stop();
-      const file = opts.output && !opts.output.endsWith('.zip') ? join(opts.output, `${name}.zip`) : (opts.output ?? `${name}.zip`);
+      const file =
+        opts.output && !opts.output.endsWith('.zip')
+          ? join(opts.output, `${name}.zip`)
+          : (opts.output ?? `${name}.zip`);
       writeFileSync(file, bytes);
       if (flags.json) printJson({ file, package: name, bytes: bytes.length, gap: check.gap });
       else {
@@ -108,7 +115,12 @@ function printGap(gap: GapReport): void {
     gap.templates.map((t) => [t.template, t.rows, t.filled, t.inferred, t.missing, t.blocking.length]),
   );
   const blocking = gap.templates.flatMap((t) => t.blocking);
-  for (const b of blocking.slice(0, 40)) console.log(`blocks filing: ${b.template} ${b.column} ${b.label ?? ''} — ${b.message}`);
+  for (const b of blocking.slice(0, 40))
+    console.log(`blocks filing: ${b.template} ${b.column} ${b.label ?? ''} — ${b.message}`);
   if (blocking.length > 40) console.log(`… and ${blocking.length - 40} more`);
-  console.log(gap.readyToFile ? 'Ready to file: no blocking problems.' : `Not ready to file: ${blocking.length} blocking problems.`);
+  console.log(
+    gap.readyToFile
+      ? 'Ready to file: no blocking problems.'
+      : `Not ready to file: ${blocking.length} blocking problems.`,
+  );
 }
