@@ -507,6 +507,12 @@ export function planImport(
     organisation.push({ field: 'identifiers.lei', after: statedLei });
   else if (statedLei && !lei)
     notes.push(`the file names the entity's LEI as "${statedLei}", which is not a valid LEI; it is not stored`);
+  // The entity a file describes is the organisation: its name and country as the file states them.
+  for (const field of ['name', 'country'] as const) {
+    const value = stated[field];
+    if (typeof value === 'string' && value && value !== register.organisation[field])
+      organisation.push({ field, before: register.organisation[field], after: value });
+  }
 
   const provenanceOf = (d: Draft): Provenance => {
     const base: Provenance = { method: 'imported', source: input.source, at: when };

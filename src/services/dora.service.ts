@@ -34,6 +34,9 @@ export interface DoraCheck {
 
 const REF_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Stands for the entity's LEI in a draft package of an organisation that has none. */
+export const MISSING_LEI = 'NOLEI';
+
 /** yyyyMMddHHmmssSSS, the timestamp in a package's name. */
 const packageTimestamp = (d: Date) => d.toISOString().replace(/[-:TZ.]/g, '');
 
@@ -75,6 +78,9 @@ export class DoraService {
       country: options.country ?? organisation.country,
       createdAt: packageTimestamp(now),
     });
+    // Without an LEI the package still needs a name; the placeholder keeps a draft readable, and the
+    // pre-flight check reports the missing LEI as blocking.
+    if (!report.entityLei) report.entityLei = MISSING_LEI;
     const issues = checkDoraReport(report);
     return { report, tags, issues, gap: gapReport(report, tags, issues) };
   }

@@ -201,9 +201,12 @@ export class ImportService {
       if (creates.length) await records.insertRecords(db, key, org.id, creates);
     }
     if (plan.organisation.length) {
-      const lei = plan.organisation.find((c) => c.field === 'identifiers.lei')?.after as string | undefined;
+      const change = (field: string) => plan.organisation.find((c) => c.field === field)?.after as string | undefined;
+      const lei = change('identifiers.lei');
       const next: OrganisationRecord = {
         ...org,
+        ...(change('name') ? { name: change('name')! } : {}),
+        ...(change('country') ? { country: change('country')! } : {}),
         identifiers: { ...org.identifiers, ...(lei ? { lei } : {}) },
         revision: org.revision + 1,
         updatedAt: at,
