@@ -17,6 +17,7 @@ const GraphPage = lazy(() => import('./pages/graph-page'));
 const ScenarioPage = lazy(() => import('./pages/scenario-page'));
 const KnowledgePage = lazy(() => import('./pages/knowledge-page'));
 const ComponentsPage = lazy(() => import('./pages/components-page'));
+const ImportPage = lazy(() => import('./pages/import-page'));
 
 const messages: Messages<
   | 'skip'
@@ -27,6 +28,7 @@ const messages: Messages<
   | 'scenarios'
   | 'knowledge'
   | 'components'
+  | 'import'
   | 'loading'
   | 'switch'
   | 'switchLabel'
@@ -42,6 +44,7 @@ const messages: Messages<
     scenarios: 'Scenario’s',
     knowledge: 'Kennisbank',
     components: 'Componenten',
+    import: 'Importeren',
     loading: 'Bezig met laden…',
     switch: 'English',
     switchLabel: 'Switch to English',
@@ -57,6 +60,7 @@ const messages: Messages<
     scenarios: 'Scenarios',
     knowledge: 'Knowledge base',
     components: 'Components',
+    import: 'Import',
     loading: 'Loading…',
     switch: 'Nederlands',
     switchLabel: 'Schakel naar Nederlands',
@@ -95,6 +99,7 @@ export function App() {
             <NavItem to="/scenarios">{t('scenarios')}</NavItem>
             <NavItem to="/knowledge">{t('knowledge')}</NavItem>
             <NavItem to="/components">{t('components')}</NavItem>
+            <NavItem to="/import">{t('import')}</NavItem>
           </ul>
         </nav>
         <span className="stapel-lang">
@@ -125,6 +130,7 @@ export function App() {
               <Route path="/scenarios" element={<ScenarioPage />} />
               <Route path="/knowledge" element={<KnowledgePage />} />
               <Route path="/components" element={<ComponentsPage />} />
+              <Route path="/import" element={<ImportPage />} />
               <Route path="*" element={<Alert type="warning">{t('notFound')}</Alert>} />
             </Routes>
           </Suspense>
