@@ -26,14 +26,15 @@ import { dirname, join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { XMLParser } from 'fast-xml-parser';
 import { InputError, type Issue } from '../../domain/errors.js';
-import { DEFAULT_MAX_BYTES, lineAndColumn } from '../json-text.js';
+import { DEFAULT_MAX_BYTES } from '../json-text.js';
+import { scanXml, XML_MAX_DEPTH } from '../xml-safety.js';
 import { cycloneDxToSbom, type CdxBom, type CdxComponent } from './cyclonedx-model.js';
 import type { ParsedSbom } from './sbom-model.js';
 
 export const CYCLONEDX_XML_VERSIONS = ['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7'] as const;
 export const CYCLONEDX_NAMESPACE = 'http://cyclonedx.org/schema/bom/';
-/** Deepest element nesting accepted (libxml2's own limit is 256). */
-export const XML_MAX_DEPTH = 200;
+// The lexical pass of step 2 lives in xml-safety.ts, shared with the ArchiMate importer.
+export { XML_MAX_DEPTH };
 
 const MAX_ISSUES = 20;
 /** The name the document has inside the validator; the user's file name goes into messages instead. */
@@ -42,80 +43,6 @@ const DOC_NAME = 'input.xml';
 const require = createRequire(import.meta.url);
 const SCHEMA_DIR = join(dirname(require.resolve('@cyclonedx/cyclonedx-library/package.json')), 'res/schema');
 const XMLLINT = require.resolve('xmllint-wasm');
-
-/* ------------------------------------------------------------------------------------------------
- * Step 2: the lexical pass.
- * --------------------------------------------------------------------------------------------- */
-
-/** The root element's start tag, as text ("<bom xmlns=…>"). */
-interface Scan {
-  root?: string;
-}
-
-/** Index just past the '>' that ends the tag starting at `from`, quotes respected; -1 if none. */
-function tagEnd(text: string, from: number): number {
-  let quote = 0;
-  for (let j = from; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 /* " */ || c === 39 /* ' */) quote = c;
-    else if (c === 62 /* > */) return j + 1;
-  }
-  return -1;
-}
-
-/**
- * Walks the markup of `text` as an XML parser would — comments, CDATA sections, processing
- * instructions and tags — without building anything. Refuses markup declarations (<!DOCTYPE,
- * <!ENTITY, …: outside comments and CDATA sections they are a DTD or not XML at all) and nesting
- * deeper than `maxDepth`. Stops quietly where the text is cut off: the validator reports that.
- */
-function scanXml(text: string, maxDepth: number, file: string | undefined): Scan {
-  const where = file ?? 'the input';
-  const scan: Scan = {};
-  let depth = 0;
-  let i = text.indexOf('<');
-  while (i !== -1) {
-    const c = text.charCodeAt(i + 1);
-    let end: number;
-    if (c === 33 /* ! */) {
-      if (text.startsWith('<!--', i)) end = text.indexOf('-->', i + 4) + 3;
-      else if (text.startsWith('<![CDATA[', i)) end = text.indexOf(']]>', i + 9) + 3;
-      else {
-        const { line, column } = lineAndColumn(text, i);
-        const what = /^<![A-Za-z]*/.exec(text.slice(i, i + 20))![0];
-        throw new InputError(
-          `${where}: DTDs and entity declarations are not accepted (found "${what}" at line ${line}, column ${column})`,
-          [{ path: [`line ${line}`], message: `"${what}": DTDs and entity declarations are not accepted` }],
-          file,
-        );
-      }
-      if (end === 2) break;
-    } else if (c === 63 /* ? */) {
-      end = text.indexOf('?>', i + 2) + 2;
-      if (end === 1) break;
-    } else if (c === 47 /* / */) {
-      depth--;
-      end = text.indexOf('>', i + 2) + 1;
-      if (end === 0) break;
-    } else {
-      end = tagEnd(text, i + 1);
-      if (end === -1) break;
-      if (text.charCodeAt(end - 2) !== 47 /* / */ && ++depth > maxDepth) {
-        const { line, column } = lineAndColumn(text, i);
-        throw new InputError(
-          `${where}: nested deeper than ${maxDepth} levels at line ${line}, column ${column}`,
-          [{ path: [`line ${line}`], message: `elements nested deeper than ${maxDepth} levels` }],
-          file,
-        );
-      }
-      scan.root ??= text.slice(i, end);
-    }
-    i = text.indexOf('<', end);
-  }
-  return scan;
-}
 
 /* ------------------------------------------------------------------------------------------------
  * Step 3: the spec version.
