@@ -60,7 +60,7 @@ describe('import planner', () => {
     expect(asset.matches[0]!.confidence).toBeGreaterThan(0);
     const write = plan.writes.find((w) => w.key === 'party')!;
     expect(write.record).toMatchObject({ country: 'US', aliases: ['Microsoft 365'] });
-    expect((write.record.provenance as { fields: Record<string, { method: string }> }).fields.country.method).toBe(
+    expect((write.record.provenance as { fields: Record<string, { method: string }> }).fields.country!.method).toBe(
       'inferred',
     );
     // Parties are written before the assets that name them.
