@@ -9,7 +9,8 @@
  * into PostgreSQL against JSON.parse + COPY of the same rows), sbom-memory (peak RSS of an SBOM
  * import in a child process, PostgreSQL and the embedded store), sbom-search (portfolio component
  * search on 1M occurrences, p95), api-dashboard (the dashboard's API calls under 50 concurrent
- * clients, p99, on the demo and a 10k-asset register).
+ * clients, p99, on the demo and a 10k-asset register), register-import (a 10k-row CSV import with
+ * free-text suppliers against csv-parse + insert of the same records; BENCH_IMPORT_ROWS).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { bulkLoadBenchmark } from './bulk-load.bench.js';
@@ -20,6 +21,7 @@ import { sbomIngestBenchmark } from './sbom-ingest.bench.js';
 import { sbomMemoryBenchmark } from './sbom-memory.bench.js';
 import { sbomSearchBenchmark } from './sbom-search.bench.js';
 import { apiDashboardBenchmark } from './api-dashboard.bench.js';
+import { registerImportBenchmark } from './register-import.bench.js';
 
 const databaseUrl = process.env.STAPEL_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const sbomComponents = (fallback: number) => Number(process.env.BENCH_SBOM_COMPONENTS ?? fallback);
@@ -32,6 +34,7 @@ const BENCHMARKS: Record<string, () => Promise<Measurement>> = {
   'sbom-memory': () => sbomMemoryBenchmark(databaseUrl, sbomComponents(300_000)),
   'sbom-search': () => sbomSearchBenchmark(databaseUrl, Number(process.env.BENCH_ROWS ?? 1_000_000)),
   'api-dashboard': () => apiDashboardBenchmark(databaseUrl),
+  'register-import': () => registerImportBenchmark(databaseUrl, Number(process.env.BENCH_IMPORT_ROWS ?? 10_000)),
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
