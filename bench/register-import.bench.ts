@@ -20,7 +20,9 @@ import { benchDatabase, compare, xorshift, type Measurement } from './harness.js
 const ORG = 'bench-import';
 
 function generateCsv(n: number): { text: string; suppliers: string[] } {
-  const vendors = knowledgeBase().vendors.vendors.slice(0, 100).map((v) => v.name);
+  const vendors = knowledgeBase()
+    .vendors.vendors.slice(0, 100)
+    .map((v) => v.name);
   const local = Array.from({ length: 100 }, (_, i) => `Lokale Leverancier ${i + 1}`);
   const suppliers = [...vendors, ...local];
   const rnd = xorshift(7);
@@ -51,7 +53,14 @@ export async function registerImportBenchmark(databaseUrl: string, n = 10_000, r
       const parties = new Map<string, Record<string, unknown>>();
       const assets = rows.map((r) => {
         const partyId = slugId(r.Leverancier!, 'party');
-        parties.set(partyId, { id: partyId, name: r.Leverancier, kind: 'company', identifiers: {}, aliases: [], ...stamp });
+        parties.set(partyId, {
+          id: partyId,
+          name: r.Leverancier,
+          kind: 'company',
+          identifiers: {},
+          aliases: [],
+          ...stamp,
+        });
         return {
           id: r.Sleutel,
           name: r.Naam,
@@ -79,7 +88,10 @@ export async function registerImportBenchmark(databaseUrl: string, n = 10_000, r
       baselineMs,
       candidateMs,
       ratio: candidateMs / baselineMs,
-      extra: { 'rows planned (dry run of the same file again)': dry.rows.length, 'unchanged on re-import': dry.counts.unchanged },
+      extra: {
+        'rows planned (dry run of the same file again)': dry.rows.length,
+        'unchanged on re-import': dry.counts.unchanged,
+      },
     };
   } finally {
     await store.close();

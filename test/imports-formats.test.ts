@@ -12,6 +12,7 @@ import { buildServer } from '../src/api/server.js';
 import { DORA_TEMPLATES, type DoraReport, type DoraRow } from '../src/ingest/dora/dora-model.js';
 import { readDoraPackage } from '../src/ingest/dora/package-reader.js';
 import { writeDoraPackage } from '../src/ingest/dora/package-writer.js';
+import { checkDoraReport } from '../src/ingest/dora/preflight.js';
 import { doraTables } from '../src/ingest/dora/taxonomy.js';
 import { loadDemo } from '../src/services/demo.service.js';
 import { BACKENDS, notePostgresSkipped, openTestStore, type TestStore } from './helpers/backends.js';
@@ -199,16 +200,75 @@ describe.each(BACKENDS)('ArchiMate and DORA imports on %s', (backend) => {
     }
   });
 
-  it('refuses a package with a broken foreign key, naming where, and writes nothing', async () => {
+  it('round-trips a well-formed register: package → another organisation → the same package', async () => {
+    await newOrg('veldhaven');
+    const org = await app.inject({
+      method: 'PUT',
+      url: '/api/orgs/veldhaven',
+      payload: {
+        name: 'Veldhaven Bank N.V.',
+        kind: 'bank',
+        country: 'NL',
+        identifiers: { lei: '724500VKKSH9QOLTFR81' },
+      },
+    });
+    expect(org.statusCode, org.body).toBe(200);
+    const post = async (plural: string, payload: Record<string, unknown>) => {
+      const r = await app.inject({ method: 'POST', url: `/api/orgs/veldhaven/${plural}`, payload });
+      expect(r.statusCode, r.body).toBe(201);
+    };
+    await post('parties', {
+      id: 'postbode',
+      name: 'Postbode SaaS GmbH',
+      country: 'DE',
+      identifiers: { lei: '5299000STAPELTEST181' },
+    });
+    await post('assets', {
+      id: 'mail',
+      name: 'E-mail',
+      type: 'saas',
+      layers: ['applications'],
+      providerId: 'postbode',
+      hostingLocations: ['DE'],
+      dataLocations: { atRest: ['DE'], processing: ['DE'] },
+      dataSensitivity: 'personal',
+    });
+    await post('processes', { id: 'payments', name: 'Betalingsverkeer', vital: true, maxTolerableDowntimeHours: 4 });
+    await post('dependencies', { from: 'process:payments', to: 'asset:mail' });
+    await post('contracts', {
+      id: 'c-mail',
+      name: 'Mail',
+      supplierId: 'postbode',
+      assetIds: ['mail'],
+      reference: 'CTR-1',
+      startDate: '2024-01-01',
+      endDate: '2027-12-31',
+      noticePeriodDays: 90,
+      annualValueEur: 120000,
+      governingLaw: 'DE',
+    });
+    const first = await app.inject({ url: '/api/orgs/veldhaven/exports/dora?draft=true&refDate=2025-12-31' });
+    expect(first.statusCode, first.body.slice(0, 500)).toBe(200);
+    const a = await readDoraPackage(first.rawPayload, 'a.zip');
+    expect(a.tables['B_02.02'].length).toBe(1);
+    expect(checkDoraReport(a).filter((i) => i.check === 'foreign-key' || i.check === 'primary-key')).toEqual([]);
+
+    await newOrg('veldhaven-kopie');
+    const imported = await upload('veldhaven-kopie', 'a.zip', first.rawPayload, '&dryRun=false');
+    expect(imported.statusCode, imported.body.slice(0, 1000)).toBe(200);
+    const again = await app.inject({ url: '/api/orgs/veldhaven-kopie/exports/dora?draft=true&refDate=2025-12-31' });
+    const b = await readDoraPackage(again.rawPayload, 'b.zip');
+    expect(b.entityLei).toBe('724500VKKSH9QOLTFR81');
+    for (const t of DORA_TEMPLATES) expect(rowSet(b.tables[t]), t).toEqual(rowSet(a.tables[t]));
+
+    // The same package with a service pointing at a provider B_05.01 does not declare.
     await newOrg('broken-fk');
-    const report: DoraReport = await readDoraPackage(fixture(`dora/${SAMPLE}`), SAMPLE);
-    const rows = report.tables['B_02.02'];
-    rows[0] = { ...rows[0]!, c0030: 'NO-SUCH-PROVIDER' };
-    const { name, bytes } = await writeDoraPackage(report);
+    a.tables['B_02.02'][0] = { ...a.tables['B_02.02'][0]!, c0030: 'NO-SUCH-PROVIDER' };
+    const { name, bytes } = await writeDoraPackage(a);
     const r = await upload('broken-fk', `${name}.zip`, bytes, '&dryRun=false');
     expect(r.statusCode).toBe(400);
     const body = r.json() as { message: string };
-    expect(body.message).toContain('b_02.02');
+    expect(body.message).toContain('b_02.02.csv, line 2, c0030');
     expect(body.message).toContain('NO-SUCH-PROVIDER');
     expect(await counts('broken-fk')).toEqual({ processes: 0, assets: 0, parties: 0, dependencies: 0, contracts: 0 });
   });

@@ -35,7 +35,10 @@ import { doraIds, indexPackage, serviceKey, type PackageIndex } from './register
 export const doraImporter: RegisterImporter = {
   format: 'dora',
   sniff(name, head) {
-    return /\.zip$/i.test(name) && /_DORA/i.test(name) && head[0] === 0x50 && head[1] === 0x4b;
+    // A ZIP named as a DORA package, or whose first entry (its folder, named in the first local file
+    // header) is — browsers rename downloads, the folder keeps the package's name.
+    if (head[0] !== 0x50 || head[1] !== 0x4b) return false;
+    return /_DORA/i.test(name) || Buffer.from(head).toString('latin1').includes('_DORA010100_DORA_');
   },
   async read(bytes, source, context) {
     const report = await readDoraPackage(bytes, source);

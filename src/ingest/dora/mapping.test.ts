@@ -232,6 +232,8 @@ describe('buildDoraReport from a hand-built register', () => {
       'B_02.01': 2,
       // compute × payments (through the payments application); mail × {payments, hr} × processing {DE, NL}
       'B_02.02': 5,
+      // each contract signed by its provider (the taxonomy's rule R17)
+      'B_03.02': 2,
       // the two providers, the host, and the US ultimate parent
       'B_05.01': 4,
       'B_05.02': 1,
@@ -449,7 +451,7 @@ describe('import and export give every value back', () => {
     expect(doraImporter.sniff(SAMPLE, bytes.subarray(0, 4))).toBe(true);
     // Its dummy values refer to nothing across templates: refused as it stands, read when lenient.
     await expect(doraImporter.read(bytes, SAMPLE, { kb, at: new Date('2026-01-01') })).rejects.toThrow(
-      /36 references between templates point at nothing/,
+      /54 references between templates point at nothing/,
     );
     const imported = await doraImporter.read(bytes, SAMPLE, { kb, at: new Date('2026-01-01'), lenient: true });
     const sample = imported.dora!;

@@ -541,6 +541,7 @@ class DoraDerivation {
         assessments.set(ak, a);
         const fns = byAsset.get(asset.id) ?? [];
         for (const fn of fns.length ? fns : [undefined]) this.serviceRows(c, ref, asset, provider, pc, type, fn);
+        this.providerSigning(ref, pc);
         this.subcontracting(ref, asset, provider, pc, type);
       }
       for (const a of assessments.values()) this.assessment(ref, a.provider, a.type, a.assets, exitPlansOf);
@@ -651,6 +652,23 @@ class DoraDerivation {
     for (const h of options[0]!)
       for (const r of options[1]!) for (const p of options[2]!) out.push({ c0130: h, c0150: r, c0160: p });
     return out;
+  }
+
+  /**
+   * B_03.02: the provider that signs the arrangement. Every contract and provider pair of B_02.02 must
+   * be there (the taxonomy's rule R17); in the register the provider of a contract's service signs it.
+   */
+  private providerSigning(ref: Candidate, pc: ProviderCode | undefined): void {
+    if (!pc) return;
+    const key = (d: RowDraft) => {
+      d.set('c0010', ref);
+      this.setCode(d, 'c0020', 'c0030', pc);
+    };
+    const probe = new RowDraft('B_03.02');
+    key(probe);
+    const keys = doraTables()['B_03.02'].keys;
+    if (this.drafts.get('B_03.02')!.some((d) => keyOf(d.cells, keys) === keyOf(probe.cells, keys))) return;
+    this.draft('B_03.02', key);
   }
 
   private subcontracting(

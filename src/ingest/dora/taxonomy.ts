@@ -1,10 +1,15 @@
 /**
- * The EBA DORA 4.0 table definitions (taxonomy/*.json, copied unchanged from the EBA taxonomy): per
- * template its columns in order with their xBRL type and allowed values, and its key columns — the
- * columns the table's dimensions name, which identify a row. Closed lists and keys come from these
- * files, which are authoritative; the column names people read are Stapel's short form of the field
- * names in Annex I of Implementing Regulation (EU) 2024/2956 (not checked word for word against the
- * annex here: see the note in docs/imports.md).
+ * The EBA DORA 4.0 table definitions (taxonomy/b_*.json, the EBA's files, content unchanged): per
+ * template its columns in taxonomy order with their xBRL type, the allowed values of enumerations as
+ * qualified names, and its key columns (the columns the table template's "dimensions" name, which
+ * identify a row), plus the references between templates the taxonomy itself declares ("tc:keys").
+ * Closed lists, keys and references come from these files, which are authoritative.
+ *
+ * The English column labels are not in the taxonomy: they are the field names of Annex I, Part 2 of
+ * Commission Implementing Regulation (EU) 2024/2956 as Stapel transcribed them. Only the annex's list
+ * of templates (Part 1) and Annex III could be read from a public copy here (digitalacts.eu,
+ * nomox.eu); the column names were not checked word for word against the Official Journal text
+ * (see taxonomy/PROVENANCE.md). B_99.01's column names are not transcribed at all.
  */
 import { readFileSync } from 'node:fs';
 import { DORA_TEMPLATES, type DoraTemplate } from './dora-model.js';
@@ -17,19 +22,29 @@ export interface DoraColumn {
   type: DoraType;
   /** For enumerations: the allowed qualified names (eba_GA:NL, eba_TA:S19, …). */
   allowed?: ReadonlySet<string>;
+  /** The field name in Annex I of the ITS; the code itself where Stapel has none. */
   label: string;
+}
+
+/** A reference the taxonomy declares: the values of `columns` must be a key of `to` (same order). */
+export interface DoraReference {
+  /** The EBA's name of the rule, e.g. "R17 Contractual arr and Id. code must match_B_03.02". */
+  name: string;
+  columns: string[];
+  to: DoraTemplate;
 }
 
 export interface DoraTable {
   template: DoraTemplate;
   columns: DoraColumn[];
-  /** The columns that identify a row. */
+  /** The columns that identify a row (the table template's dimensions), in code order. */
   keys: string[];
+  references: DoraReference[];
 }
 
 const LABELS: Record<DoraTemplate, Record<string, string>> = {
   'B_01.01': {
-    c0010: 'LEI of the entity maintaining the register',
+    c0010: 'LEI of the entity maintaining the register of information',
     c0020: 'Name of the entity',
     c0030: 'Country of the entity',
     c0040: 'Type of entity',
@@ -42,16 +57,16 @@ const LABELS: Record<DoraTemplate, Record<string, string>> = {
     c0030: 'Country of the entity',
     c0040: 'Type of entity',
     c0050: 'Hierarchy of the entity within the group',
-    c0060: 'LEI of the direct parent undertaking',
+    c0060: 'LEI of the direct parent undertaking of the entity',
     c0070: 'Date of last update',
-    c0080: 'Date of integration in the register',
-    c0090: 'Date of deletion in the register',
+    c0080: 'Date of integration in the register of information',
+    c0090: 'Date of deletion in the register of information',
     c0100: 'Currency',
-    c0110: 'Value of total assets',
+    c0110: 'Value of total assets of the financial entity',
   },
   'B_01.03': {
     c0010: 'Identification code of the branch',
-    c0020: 'LEI of the head office of the branch',
+    c0020: 'LEI of the financial entity head office of the branch',
     c0030: 'Name of the branch',
     c0040: 'Country of the branch',
   },
@@ -60,11 +75,11 @@ const LABELS: Record<DoraTemplate, Record<string, string>> = {
     c0020: 'Type of contractual arrangement',
     c0030: 'Overarching contractual arrangement reference number',
     c0040: 'Currency of the amount reported',
-    c0050: 'Annual expense or estimated cost of the contractual arrangement',
+    c0050: 'Annual expense or estimated cost of the contractual arrangement for the past year',
   },
   'B_02.02': {
     c0010: 'Contractual arrangement reference number',
-    c0020: 'LEI of the entity making use of the ICT service(s)',
+    c0020: 'LEI of the financial entity making use of the ICT service(s)',
     c0030: 'Identification code of the ICT third-party service provider',
     c0040: 'Type of code to identify the ICT third-party service provider',
     c0050: 'Function identifier',
@@ -84,7 +99,7 @@ const LABELS: Record<DoraTemplate, Record<string, string>> = {
   },
   'B_02.03': {
     c0010: 'Contractual arrangement reference number',
-    c0020: 'Contractual arrangement linked to the contractual arrangement referred in B_02.03.0010',
+    c0020: 'Contractual arrangement linked to the contractual arrangement referred in B_02.03 c0010',
     c0030: 'Link',
   },
   'B_03.01': {
@@ -104,8 +119,8 @@ const LABELS: Record<DoraTemplate, Record<string, string>> = {
   },
   'B_04.01': {
     c0010: 'Contractual arrangement reference number',
-    c0020: 'LEI of the entity making use of the ICT services',
-    c0030: 'Nature of the entity making use of the ICT services',
+    c0020: 'LEI of the entity making use of the ICT service(s)',
+    c0030: 'Nature of the entity making use of the ICT service(s)',
     c0040: 'Identification code of the branch',
   },
   'B_05.01': {
@@ -120,7 +135,7 @@ const LABELS: Record<DoraTemplate, Record<string, string>> = {
     c0090: 'Currency of the amount reported',
     c0100: 'Total annual expense or estimated cost of the ICT third-party service provider',
     c0110: 'Identification code of the ICT third-party service provider’s ultimate parent undertaking',
-    c0120: 'Type of code to identify the ultimate parent undertaking',
+    c0120: 'Type of code to identify the ICT third-party service provider’s ultimate parent undertaking',
   },
   'B_05.02': {
     c0010: 'Contractual arrangement reference number',
@@ -139,8 +154,8 @@ const LABELS: Record<DoraTemplate, Record<string, string>> = {
     c0050: 'Criticality or importance assessment',
     c0060: 'Reasons for criticality or importance',
     c0070: 'Date of the last assessment of criticality or importance',
-    c0080: 'Recovery time objective of the function (hours)',
-    c0090: 'Recovery point objective of the function (hours)',
+    c0080: 'Recovery time objective of the function',
+    c0090: 'Recovery point objective of the function',
     c0100: 'Impact of discontinuing the function',
   },
   'B_07.01': {
@@ -158,49 +173,85 @@ const LABELS: Record<DoraTemplate, Record<string, string>> = {
     c0110: 'Are there alternative ICT third-party service providers identified?',
     c0120: 'Identification of alternative ICT TPP',
   },
+  // Not transcribed: the annex's names for these free-text definition columns were not at hand.
   'B_99.01': {},
 };
 
+/** The parts of an EBA table definition file this module reads. */
 interface TableFile {
   tableTemplates: Record<
     string,
     {
       dimensions?: Record<string, string>;
       columns: Record<string, { 'eba:documentation'?: { type?: string; AllowedValue?: Record<string, number> } }>;
+      'tc:keys'?: { reference?: { name: string; columns: string[]; keyRef: { tableTemplate: string } }[] };
     }
   >;
+}
+
+const TYPES: ReadonlySet<string> = new Set(['s', 'e', 'd', 'm', 'i', 't']);
+
+/** Reads a file of the taxonomy folder next to this module (the build copies the folder to dist/). */
+export function readTaxonomyFile(name: string): unknown {
+  return JSON.parse(readFileSync(new URL(`./taxonomy/${name}`, import.meta.url), 'utf8'));
+}
+
+/** "B_02-01" (the taxonomy's template name) → "B_02.01". */
+const templateOf = (name: string): DoraTemplate => {
+  const t = name.replace('-', '.') as DoraTemplate;
+  if (!DORA_TEMPLATES.includes(t)) throw new Error(`taxonomy: unknown template ${name}`);
+  return t;
+};
+
+function readTable(template: DoraTemplate): DoraTable {
+  const parsed = readTaxonomyFile(`${template.toLowerCase()}.json`) as TableFile;
+  const defs = Object.entries(parsed.tableTemplates);
+  if (defs.length !== 1 || templateOf(defs[0]![0]) !== template)
+    throw new Error(`taxonomy: ${template.toLowerCase()}.json does not define ${template} alone`);
+  const def = defs[0]![1];
+  const columns = Object.entries(def.columns).map(([code, c]): DoraColumn => {
+    const doc = c['eba:documentation'] ?? {};
+    const type = doc.type ?? 's';
+    if (!TYPES.has(type)) throw new Error(`taxonomy: ${template} ${code} has unknown type "${type}"`);
+    return {
+      code,
+      type: type as DoraType,
+      ...(doc.AllowedValue ? { allowed: new Set(Object.keys(doc.AllowedValue)) } : {}),
+      label: LABELS[template][code] ?? code,
+    };
+  });
+  // A dimension's value "$c0010" means: the dimension takes the value of column c0010.
+  const keys = [
+    ...new Set(
+      Object.values(def.dimensions ?? {})
+        .filter((v) => /^\$c\d{4}$/.test(v))
+        .map((v) => v.slice(1)),
+    ),
+  ].sort();
+  const references = (def['tc:keys']?.reference ?? []).map((r) => ({
+    name: r.name.replace(/\s+/g, ' ').trim(),
+    columns: r.columns,
+    to: templateOf(r.keyRef.tableTemplate),
+  }));
+  return { template, columns, keys, references };
 }
 
 let cache: Record<DoraTemplate, DoraTable> | undefined;
 
 /** The fifteen table definitions, read once. */
 export function doraTables(): Record<DoraTemplate, DoraTable> {
-  if (cache) return cache;
-  const out = {} as Record<DoraTemplate, DoraTable>;
-  for (const template of DORA_TEMPLATES) {
-    const file = new URL(`./taxonomy/${template.toLowerCase()}.json`, import.meta.url);
-    const parsed = JSON.parse(readFileSync(file, 'utf8')) as TableFile;
-    const def = Object.values(parsed.tableTemplates)[0]!;
-    const columns = Object.entries(def.columns).map(([code, c]) => {
-      const doc = c['eba:documentation'] ?? {};
-      const allowed = doc.AllowedValue ? new Set(Object.keys(doc.AllowedValue)) : undefined;
-      return {
-        code,
-        type: (doc.type ?? 's') as DoraType,
-        ...(allowed ? { allowed } : {}),
-        label: LABELS[template][code] ?? (template === 'B_99.01' ? `Definition ${code}` : code),
-      };
-    });
-    const keys = Object.values(def.dimensions ?? {})
-      .filter((v) => v.startsWith('$c'))
-      .map((v) => v.slice(1));
-    out[template] = { template, columns, keys: [...new Set(keys)] };
-  }
-  return (cache = out);
+  if (!cache)
+    cache = Object.fromEntries(DORA_TEMPLATES.map((t) => [t, readTable(t)])) as Record<DoraTemplate, DoraTable>;
+  return cache;
 }
 
-/** "B_05.01 c0050 (Legal name of the ICT third-party service provider)". */
+/** One column of a template, or undefined when the template has no such column. */
+export function doraColumn(template: DoraTemplate, code: string): DoraColumn | undefined {
+  return doraTables()[template].columns.find((c) => c.code === code);
+}
+
+/** "B_05.01 c0050 (Legal name of the ICT third-party service provider)"; without label when none is known. */
 export function columnLabel(template: DoraTemplate, code: string): string {
-  const column = doraTables()[template].columns.find((c) => c.code === code);
+  const column = doraColumn(template, code);
   return `${template} ${code}${column && column.label !== code ? ` (${column.label})` : ''}`;
 }
