@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/api/server.js';
-import { DORA_TEMPLATES, type DoraReport, type DoraRow } from '../src/ingest/dora/dora-model.js';
+import { DORA_TEMPLATES, type DoraRow } from '../src/ingest/dora/dora-model.js';
 import { readDoraPackage } from '../src/ingest/dora/package-reader.js';
 import { writeDoraPackage } from '../src/ingest/dora/package-writer.js';
 import { checkDoraReport } from '../src/ingest/dora/preflight.js';
