@@ -19,6 +19,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import yauzl from 'yauzl';
+import { nextZipEntry } from '../zip.js';
 import { InputError, type Issue } from '../../domain/errors.js';
 import { DORA_TEMPLATES, templateFile, type DoraReport, type DoraRow, type DoraTemplate } from './dora-model.js';
 import { doraTables } from './taxonomy.js';
@@ -69,23 +70,6 @@ function fail(source: string, entry: string, message: string, at: string[] = [])
   );
 }
 
-function nextEntry(zip: yauzl.ZipFile): Promise<yauzl.Entry | undefined> {
-  return new Promise((resolve, reject) => {
-    const cleanup = () => {
-      zip.off('entry', onEntry);
-      zip.off('end', onEnd);
-      zip.off('error', onError);
-    };
-    const onEntry = (e: yauzl.Entry) => (cleanup(), resolve(e));
-    const onEnd = () => (cleanup(), resolve(undefined));
-    const onError = (e: Error) => (cleanup(), reject(e));
-    zip.on('entry', onEntry);
-    zip.on('end', onEnd);
-    zip.on('error', onError);
-    zip.readEntry();
-  });
-}
-
 /** Every file of the package by its path inside the top folder, after the size and ratio checks. */
 async function unzip(bytes: Uint8Array, source: string): Promise<{ folder: string; files: Map<string, Buffer> }> {
   let zip: yauzl.ZipFile;
@@ -105,7 +89,7 @@ async function unzip(bytes: Uint8Array, source: string): Promise<{ folder: strin
   let total = 0;
   let count = 0;
   try {
-    for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip)) {
+    for (let entry = await nextZipEntry(zip); entry; entry = await nextZipEntry(zip)) {
       if (++count > DORA_MAX_ENTRIES) fail(source, '', `more than ${DORA_MAX_ENTRIES} entries: not a DORA package`);
       const name = entry.fileName;
       const slash = name.indexOf('/');

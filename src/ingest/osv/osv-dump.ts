@@ -8,6 +8,7 @@ import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
+import { nextZipEntry } from '../zip.js';
 import { InputError } from '../../domain/errors.js';
 import { parseJsonText } from '../json-text.js';
 
@@ -72,20 +73,7 @@ export async function* readOsvDump(path: string): AsyncGenerator<DumpEntry> {
   const zip = await openZip(path);
   try {
     for (;;) {
-      const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
-        const onEntry = (e: yauzl.Entry) => (cleanup(), resolve(e));
-        const onEnd = () => (cleanup(), resolve(undefined));
-        const onError = (e: Error) => (cleanup(), reject(e));
-        const cleanup = () => {
-          zip.off('entry', onEntry);
-          zip.off('end', onEnd);
-          zip.off('error', onError);
-        };
-        zip.on('entry', onEntry);
-        zip.on('end', onEnd);
-        zip.on('error', onError);
-        zip.readEntry();
-      });
+      const entry = await nextZipEntry(zip);
       if (!entry) return;
       if (entry.fileName.endsWith('/') || !entry.fileName.endsWith('.json')) continue;
       const where = `${path}:${entry.fileName}`;

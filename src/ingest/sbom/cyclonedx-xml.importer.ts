@@ -24,10 +24,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { XMLParser } from 'fast-xml-parser';
 import { InputError, type Issue } from '../../domain/errors.js';
 import { DEFAULT_MAX_BYTES } from '../json-text.js';
-import { scanXml, XML_MAX_DEPTH } from '../xml-safety.js';
+import { decodeEntities, safeXmlParser, scanXml, XML_MAX_DEPTH } from '../xml-safety.js';
 import { cycloneDxToSbom, type CdxBom, type CdxComponent } from './cyclonedx-model.js';
 import type { ParsedSbom } from './sbom-model.js';
 
@@ -232,35 +231,7 @@ interface El {
   text: string;
 }
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  // No entity handling at all in the parser; decodeEntities below does the predefined ones.
-  processEntities: false,
-  htmlEntities: false,
-  trimValues: false,
-  cdataPropName: '#cdata',
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  maxNestedTags: XML_MAX_DEPTH + 1,
-  // No callback reads paths; building them costs a fifth of the parse.
-  jPath: false,
-});
-
-const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** Decodes the five predefined entities and character references; anything else stays as it is. */
-function decodeEntities(s: string): string {
-  if (!s.includes('&')) return s;
-  return s.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (all, e: string) => {
-    if (e[0] !== '#') return PREDEFINED[e]!;
-    const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return code <= 0x10ffff ? String.fromCodePoint(code) : all;
-  });
-}
+const parser = safeXmlParser();
 
 /** A node of fast-xml-parser's ordered output: { tag: children, ':@': attributes } or { '#text': … }. */
 type OrderedNode = Record<string, unknown>;

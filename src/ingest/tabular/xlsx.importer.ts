@@ -8,6 +8,7 @@
  */
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
+import { nextZipEntry } from '../zip.js';
 import { InputError } from '../../domain/index.js';
 import type { ImportContext, RegisterImport, RegisterImporter } from '../register-import.js';
 import { cellContext, type RawCell } from './cells.js';
@@ -45,20 +46,7 @@ export async function checkZip(
     if (zip.entryCount > MAX_XLSX_ENTRIES) throw fail(`the workbook has more than ${MAX_XLSX_ENTRIES} parts`);
     let total = 0;
     for (;;) {
-      const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
-        const onEntry = (e: yauzl.Entry) => (cleanup(), resolve(e));
-        const onEnd = () => (cleanup(), resolve(undefined));
-        const onError = (e: Error) => (cleanup(), reject(e));
-        const cleanup = () => {
-          zip.off('entry', onEntry);
-          zip.off('end', onEnd);
-          zip.off('error', onError);
-        };
-        zip.on('entry', onEntry);
-        zip.on('end', onEnd);
-        zip.on('error', onError);
-        zip.readEntry();
-      });
+      const entry = await nextZipEntry(zip);
       if (!entry) return;
       total += entry.uncompressedSize;
       if (total > maxUnzippedBytes)

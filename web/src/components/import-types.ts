@@ -3,58 +3,15 @@
  * PlannedRow) and the DORA check (src/ingest/dora/gap-report.ts), as the import page reads them, and
  * the upload itself: the file is the request body, sent as it is.
  */
+import type { ImportPlan, PlannedRow } from '../../../src/ingest/import-plan';
 import { ApiError, type ApiIssue } from '../api';
 
-export type RowAction = 'create' | 'update' | 'unchanged' | 'reject';
-
-export interface FieldChange {
-  field: string;
-  before?: unknown;
-  after?: unknown;
-}
-
-export interface LinkMatch {
-  field: string;
-  text: string;
-  kind: string;
-  id: string;
-  how: 'key' | 'register-id' | 'name' | 'register-name' | 'knowledge-base' | 'new';
-  vendor?: string;
-  matchedOn?: string;
-  confidence?: number;
-}
-
-export interface PlanRow {
-  kind: string;
-  id: string;
-  name: string;
-  location: string;
-  action: RowAction;
-  changes: FieldChange[];
-  reasons: string[];
-  matches: LinkMatch[];
-  inferred: { field: string; rule: string; source?: string; confidence?: number }[];
-  added?: boolean;
-}
-
-export interface Unmapped {
-  what: string;
-  count: number;
-  examples: string[];
-  reason: string;
-}
-
-export interface ImportReport {
-  format: string;
-  source: string;
-  committed: boolean;
-  counts: Record<RowAction, number>;
-  rows: PlanRow[];
-  unmapped: Unmapped[];
-  notes: string[];
-  organisation: FieldChange[];
-  blocking: string[];
-}
+// The plan's shapes are the planner's own types (type-only imports: nothing of src/ is bundled).
+export type { FieldChange, LinkMatch, RowAction } from '../../../src/ingest/import-plan';
+export type { Unmapped } from '../../../src/ingest/register-import';
+export type PlanRow = PlannedRow;
+/** The plan as the API sends it: without the records to write. */
+export type ImportReport = Omit<ImportPlan, 'writes'> & { committed: boolean };
 
 export const IMPORT_FORMATS = ['csv', 'xlsx', 'archimate', 'dora'] as const;
 /** The kinds a CSV file may hold, as the API names them (`?kind=`). */
