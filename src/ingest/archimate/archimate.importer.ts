@@ -23,10 +23,11 @@
 import { readFileSync } from 'node:fs';
 import { validateXML } from 'xmllint-wasm';
 import { ALLOWED_DEPENDENCIES } from '../../domain/kinds.js';
-import { InputError, type Issue } from '../../domain/errors.js';
+import { InputError } from '../../domain/errors.js';
 import { slugId, type RefKind } from '../../domain/ids.js';
 import type { ImportRow, RegisterImport, RegisterImporter, SourceLocation, Unmapped } from '../register-import.js';
 import { decodeEntities, safeXmlParser, scanXml, XML_MAX_DEPTH } from '../xml-safety.js';
+import { unvalidatedError, xmllintFindings, xmlRejection } from '../xml-validation.js';
 import {
   ELEMENT_RULES,
   RELATIONSHIP_RULES,
@@ -52,7 +53,6 @@ const MAX_TAGS = 1000;
 /** The longest tag the asset schema accepts. */
 const MAX_TAG_LENGTH = 100;
 const MAX_EXAMPLES = 5;
-const MAX_ISSUES = 20;
 /** How far into the file sniff looks for the namespace. */
 const SNIFF_BYTES = 4096;
 
@@ -212,20 +212,7 @@ interface Found {
 
 /** The located lines of xmllint's output: "input.xml:12: <message>" → line 12 and the message. */
 function outputIssues(output: string): Found[] {
-  const ns = /\{http:\/\/www\.opengroup\.org\/xsd\/archimate\/3\.0\/\}/g;
-  const out: Found[] = [];
-  const prefix = `${DOC_NAME}:`;
-  for (const raw of output.split('\n')) {
-    if (!raw.startsWith(prefix)) continue;
-    const m = /^(\d+): (.*)$/.exec(raw.slice(prefix.length));
-    if (!m) continue;
-    const message = m[2]!
-      .replace(/^(?:element [^:]*: )?(?:Schemas validity|parser) error : /, '')
-      .replace(ns, '')
-      .trim();
-    out.push({ line: Number(m[1]), message, parser: /parser error/.test(m[2]!) });
-  }
-  return out;
+  return xmllintFindings(output, DOC_NAME, /\{http:\/\/www\.opengroup\.org\/xsd\/archimate\/3\.0\/\}/g);
 }
 
 /** The relationship whose start tag is at or before `line` (libxml2 reports the line its start tag ends on). */
@@ -277,34 +264,17 @@ async function validate(text: string, file: string, located: Located): Promise<v
     const code = (err as { code?: unknown }).code;
     const output = String((err as Error).message ?? err);
     if (code === 5) throw new Error(`The ArchiMate exchange-format schema did not load: ${output}`);
-    throw new InputError(
-      /memory|abort/i.test(output)
-        ? `${file}: the XML document is too large to validate`
-        : `${file}: the XML document could not be validated: ${output.trim().split('\n').slice(0, 5).join('; ')}`,
-      [],
-      file,
-    );
+    throw unvalidatedError(file, output);
   }
   if (result.valid) return;
   const found = outputIssues(result.rawOutput);
-  if (!found.length)
-    throw new InputError(
-      `${file}: the XML document could not be validated: ${result.rawOutput.trim().split('\n').slice(0, 5).join('; ')}`,
-      [],
-      file,
-    );
-  const issues: Issue[] = found
-    .slice(0, MAX_ISSUES)
-    .map((f) => explain(f, located))
-    .map((f) => ({ path: [`line ${f.line}`], message: f.message }));
-  const more = found.length > MAX_ISSUES ? `\n… and ${found.length - MAX_ISSUES} more` : '';
-  const cutOff = found.some((f) => f.parser && f.line >= text.trimEnd().split('\n').length);
-  const what = found[0]!.parser ? 'well-formed XML' : 'a valid ArchiMate exchange file';
-  throw new InputError(
-    `${file} is not ${what}:\n${issues.map((i) => `${file}, ${i.path[0]}: ${i.message}`).join('\n')}${more}` +
-      (cutOff ? '\n(the text ends too early: is the file cut off?)' : ''),
-    issues,
+  if (!found.length) throw unvalidatedError(file, result.rawOutput);
+  throw xmlRejection(
+    text,
+    found.map((f) => explain(f, located)),
     file,
+    'a valid ArchiMate exchange file',
+    true,
   );
 }
 

@@ -24,9 +24,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { InputError, type Issue } from '../../domain/errors.js';
+import { InputError } from '../../domain/errors.js';
 import { DEFAULT_MAX_BYTES } from '../json-text.js';
 import { decodeEntities, safeXmlParser, scanXml, XML_MAX_DEPTH } from '../xml-safety.js';
+import { unvalidatedError, xmllintFindings, xmlRejection, type XmlFinding } from '../xml-validation.js';
 import { cycloneDxToSbom, type CdxBom, type CdxComponent } from './cyclonedx-model.js';
 import type { ParsedSbom } from './sbom-model.js';
 
@@ -35,7 +36,6 @@ export const CYCLONEDX_NAMESPACE = 'http://cyclonedx.org/schema/bom/';
 // The lexical pass of step 2 lives in xml-safety.ts, shared with the ArchiMate importer.
 export { XML_MAX_DEPTH };
 
-const MAX_ISSUES = 20;
 /** The name the document has inside the validator; the user's file name goes into messages instead. */
 const DOC_NAME = 'input.xml';
 
@@ -175,47 +175,15 @@ function startValidation(xml: Uint8Array, version: string, timeoutMs: number): {
 }
 
 /** The located lines of xmllint's output: "input.xml:12: <message>" → line 12 and the message. */
-function outputIssues(output: string, version: string): { line: number; message: string; parser: boolean }[] {
+function outputIssues(output: string, version: string): XmlFinding[] {
   const ns = new RegExp(`\\{${CYCLONEDX_NAMESPACE.replace(/[.]/g, '\\.')}${version.replace('.', '\\.')}\\}`, 'g');
-  const out: { line: number; message: string; parser: boolean }[] = [];
-  const prefix = `${DOC_NAME}:`;
-  for (const raw of output.split('\n')) {
-    if (!raw.startsWith(prefix)) continue;
-    const m = /^(\d+): (.*)$/.exec(raw.slice(prefix.length));
-    if (!m) continue;
-    const message = m[2]!
-      .replace(/^(?:element [^:]*: )?(?:Schemas validity|parser) error : /, '')
-      .replace(ns, '')
-      .trim();
-    out.push({ line: Number(m[1]), message, parser: /parser error/.test(m[2]!) });
-  }
-  return out;
+  return xmllintFindings(output, DOC_NAME, ns);
 }
 
 function validationError(text: string, version: string, outcome: Outcome, file: string | undefined): InputError {
-  const where = file ?? 'the input';
   const found = outputIssues(outcome.output, version);
-  if (!found.length) {
-    const memory = /memory|abort/i.test(outcome.output);
-    return new InputError(
-      memory
-        ? `${where}: the XML document is too large to validate`
-        : `${where}: the XML document could not be validated: ${outcome.output.trim().split('\n').slice(0, 5).join('; ')}`,
-      [],
-      file,
-    );
-  }
-  const issues: Issue[] = found.slice(0, MAX_ISSUES).map((f) => ({ path: [`line ${f.line}`], message: f.message }));
-  const more = found.length > MAX_ISSUES ? `\n… and ${found.length - MAX_ISSUES} more` : '';
-  const lines = text.trimEnd().split('\n').length;
-  const cutOff = found.some((f) => f.parser && f.line >= lines);
-  const what = found[0]!.parser ? 'well-formed XML' : `valid CycloneDX ${version} XML`;
-  return new InputError(
-    `${where} is not ${what}:\n${issues.map((i) => `${i.path[0]}: ${i.message}`).join('\n')}${more}` +
-      (cutOff ? '\n(the text ends too early: is the file cut off?)' : ''),
-    issues,
-    file,
-  );
+  if (!found.length) return unvalidatedError(file, outcome.output);
+  return xmlRejection(text, found, file, `valid CycloneDX ${version} XML`);
 }
 
 /* ------------------------------------------------------------------------------------------------
