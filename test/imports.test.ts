@@ -149,6 +149,17 @@ describe.each(BACKENDS)('register imports on %s', (backend) => {
     expect(await count('bank', 'assets')).toBe(before);
   });
 
+  it('refuses a workbook with a formula error, naming sheet, row and column, and writes nothing', async () => {
+    const before = await count('bank', 'assets');
+    const r = await upload('bank', 'formula-error.xlsx', fixture('tabular/formula-error.xlsx'), '&dryRun=false');
+    expect(r.statusCode).toBe(400);
+    const body = r.json() as { message: string };
+    expect(body.message).toContain('formula-error.xlsx');
+    expect(body.message).toMatch(/sheet .*(line|row) \d+.*column/i);
+    expect(body.message).toContain('#DIV/0!');
+    expect(await count('bank', 'assets')).toBe(before);
+  });
+
   it('rejects the whole file when one row is wrong, with the plan saying which and why', async () => {
     const before = await count('bank', 'assets');
     const dry = (await upload('bank', 'foute-waarde.csv', fixture('imports/foute-waarde.csv'))).json() as Plan;
