@@ -20,6 +20,7 @@ const PAGES: { name: string; path: string }[] = [
   { name: 'scenarios', path: '/scenarios' },
   { name: 'knowledge-microsoft', path: '/knowledge?show=vendor:microsoft' },
   { name: 'components', path: '/components' },
+  { name: 'import', path: '/import' },
 ];
 
 mkdirSync(OUT, { recursive: true });
