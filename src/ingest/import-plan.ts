@@ -430,8 +430,10 @@ export function planImport(
   }
 
   // 4. Validate each row with the domain schema, and compare with what is stored.
+  // One schema per kind: building a zod schema costs more than validating a row with it.
+  const schemas = new Map<ImportKind, ReturnType<typeof createSchema>>();
   for (const draft of drafts) {
-    const schema = createSchema(draft.key);
+    const schema = schemas.get(draft.key) ?? schemas.set(draft.key, createSchema(draft.key)).get(draft.key)!;
     const parsed = schema.safeParse({ ...draft.spec, id: draft.id });
     if (!parsed.success) {
       // A cell the reader could not read is missing from the spec and already reported by its column.
