@@ -26,7 +26,8 @@ import { ALLOWED_DEPENDENCIES } from '../../domain/kinds.js';
 import { InputError } from '../../domain/errors.js';
 import { slugId, type RefKind } from '../../domain/ids.js';
 import type { ImportRow, RegisterImport, RegisterImporter, SourceLocation, Unmapped } from '../register-import.js';
-import { decodeEntities, safeXmlParser, scanXml, XML_MAX_DEPTH } from '../xml-safety.js';
+import { safeXmlParser, scanXml, XML_MAX_DEPTH } from '../xml-safety.js';
+import { kid, kids, xmlElements, type OrderedNode, type XmlElement } from '../xml-tree.js';
 import { unvalidatedError, xmllintFindings, xmlRejection } from '../xml-validation.js';
 import {
   ELEMENT_RULES,
@@ -37,7 +38,6 @@ import {
 } from './archimate-mapping.js';
 
 export const ARCHIMATE_NAMESPACE = 'http://www.opengroup.org/xsd/archimate/3.0/';
-const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 /** The namespace of the ArchiMate 2.x exchange format, named in the error for such files. */
 const ARCHIMATE_2_NAMESPACE = 'http://www.opengroup.org/xsd/archimate';
 
@@ -282,69 +282,12 @@ async function validate(text: string, file: string, located: Located): Promise<v
  * Step 5: the element tree, exchange-format namespace only.
  * --------------------------------------------------------------------------------------------- */
 
-/** An element of the exchange-format namespace: local name, attributes, child elements and text. */
-interface El {
-  name: string;
-  /** Attributes by name as written, except xsi:type, which is under "xsi:type" whatever its prefix. */
-  attrs: Record<string, string>;
-  children: El[];
-  /** The element's own text and CDATA, in order, entities decoded, trimmed. */
-  text: string;
-}
-
 const parser = safeXmlParser();
 
-/** A node of fast-xml-parser's ordered output: { tag: children, ':@': attributes } or { '#text': … }. */
-type OrderedNode = Record<string, unknown>;
-
-/**
- * The exchange-namespace elements among `nodes`, namespaces resolved as XML does (prefixes and
- * default namespace declared on any element); other namespaces (Dublin Core metadata) are left out.
- */
-function elements(nodes: OrderedNode[], scope: ReadonlyMap<string, string>): { els: El[]; text: string } {
-  const els: El[] = [];
-  let text = '';
-  for (const node of nodes) {
-    let tag: string | undefined;
-    for (const k in node) if (k !== ':@') tag = k;
-    if (tag === undefined) continue;
-    const value = node[tag];
-    if (tag === '#text') {
-      text += decodeEntities(String(value));
-      continue;
-    }
-    if (tag === '#cdata') {
-      for (const part of value as OrderedNode[]) text += String(part['#text'] ?? '');
-      continue;
-    }
-    const raw = (node[':@'] ?? {}) as Record<string, string>;
-    let inner = scope;
-    for (const [k, v] of Object.entries(raw))
-      if (k === 'xmlns' || k.startsWith('xmlns:')) {
-        if (inner === scope) inner = new Map(scope);
-        (inner as Map<string, string>).set(k === 'xmlns' ? '' : k.slice(6), decodeEntities(v));
-      }
-    const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(raw)) {
-      if (k === 'xmlns' || k.startsWith('xmlns:')) continue;
-      const colon = k.indexOf(':');
-      const isXsiType = colon !== -1 && k.slice(colon + 1) === 'type' && inner.get(k.slice(0, colon)) === XSI_NAMESPACE;
-      attrs[isXsiType ? 'xsi:type' : k] = decodeEntities(v);
-    }
-    const colon = tag.indexOf(':');
-    if (inner.get(colon === -1 ? '' : tag.slice(0, colon)) !== ARCHIMATE_NAMESPACE) continue;
-    const sub = elements(value as OrderedNode[], inner);
-    els.push({ name: tag.slice(colon + 1), attrs, children: sub.els, text: sub.text.trim() });
-  }
-  return { els, text };
-}
-
-const kid = (el: El | undefined, name: string) => el?.children.find((c) => c.name === name);
-const kids = (el: El | undefined, name: string) => el?.children.filter((c) => c.name === name) ?? [];
-const langTexts = (el: El | undefined, name: string): LangText[] =>
+const langTexts = (el: XmlElement | undefined, name: string): LangText[] =>
   kids(el, name).map((c) => ({ lang: c.attrs['xml:lang'], text: c.text }));
 /** The type without a namespace prefix (xsi:type="archimate:Node" in a prefixed document). */
-const typeOf = (el: El) => (el.attrs['xsi:type'] ?? '').replace(/^[^:]*:/, '');
+const typeOf = (el: XmlElement) => (el.attrs['xsi:type'] ?? '').replace(/^[^:]*:/, '');
 
 /* ------------------------------------------------------------------------------------------------
  * Mapping.
@@ -378,7 +321,7 @@ class UnmappedTally {
 const article = (kind: string) => `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
 const conceptLabel = (c: Concept) => `${c.name ?? c.identifier} (${c.type})`;
 
-function propertiesOf(el: El, definitions: ReadonlyMap<string, string>): { name: string; value: string }[] {
+function propertiesOf(el: XmlElement, definitions: ReadonlyMap<string, string>): { name: string; value: string }[] {
   return kids(kid(el, 'properties'), 'property').map((p) => {
     const ref = p.attrs.propertyDefinitionRef ?? '';
     return { name: definitions.get(ref) ?? ref, value: pickLanguage(langTexts(p, 'value')) ?? '' };
@@ -388,7 +331,7 @@ function propertiesOf(el: El, definitions: ReadonlyMap<string, string>): { name:
 const joinText = (...parts: (string | undefined)[]) => parts.filter(Boolean).join('\n\n') || undefined;
 
 function elementRow(
-  el: El,
+  el: XmlElement,
   concept: Concept,
   rule: Exclude<ElementRule, { key: 'unmapped' }>,
   definitions: ReadonlyMap<string, string>,
@@ -443,12 +386,12 @@ export async function readArchimate(bytes: Uint8Array, source: string): Promise<
   await validation;
   if (!tree)
     throw new Error(`${source}: XML parser failed on a document the validator accepted: ${String(parseFailure)}`);
-  const model = elements(tree, new Map()).els.find((e) => e.name === 'model');
+  const model = xmlElements(tree, ARCHIMATE_NAMESPACE).find((e) => e.name === 'model');
   if (!model) throw new InputError(`${source}: no ArchiMate <model> element`, [], source);
   return mapModel(model, source, located);
 }
 
-function mapModel(model: El, source: string, located: Located): RegisterImport {
+function mapModel(model: XmlElement, source: string, located: Located): RegisterImport {
   const where = (identifier: string): SourceLocation => {
     const line = located.lines.get(identifier);
     return line === undefined ? { file: source, element: identifier } : { file: source, line, element: identifier };

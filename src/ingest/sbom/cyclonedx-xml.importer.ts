@@ -26,7 +26,8 @@ import { dirname, join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { InputError } from '../../domain/errors.js';
 import { DEFAULT_MAX_BYTES } from '../json-text.js';
-import { decodeEntities, safeXmlParser, scanXml, XML_MAX_DEPTH } from '../xml-safety.js';
+import { safeXmlParser, scanXml, XML_MAX_DEPTH } from '../xml-safety.js';
+import { kid, kids, xmlElements, type OrderedNode, type XmlElement } from '../xml-tree.js';
 import { unvalidatedError, xmllintFindings, xmlRejection, type XmlFinding } from '../xml-validation.js';
 import { cycloneDxToSbom, type CdxBom, type CdxComponent } from './cyclonedx-model.js';
 import type { ParsedSbom } from './sbom-model.js';
@@ -190,66 +191,12 @@ function validationError(text: string, version: string, outcome: Outcome, file: 
  * Step 5: the element tree, CycloneDX namespace only.
  * --------------------------------------------------------------------------------------------- */
 
-/** An element of the CycloneDX namespace: local name, attributes, child elements and text. */
-interface El {
-  name: string;
-  attrs: Record<string, string>;
-  children: El[];
-  /** The element's own text and CDATA, in order, entities decoded, trimmed. */
-  text: string;
-}
-
 const parser = safeXmlParser();
 
-/** A node of fast-xml-parser's ordered output: { tag: children, ':@': attributes } or { '#text': … }. */
-type OrderedNode = Record<string, unknown>;
+const textOf = (el: XmlElement | undefined, name: string) => kid(el, name)?.text;
+const named = (el: XmlElement | undefined) => (el ? { name: textOf(el, 'name') } : undefined);
 
-/**
- * The CycloneDX-namespace elements among `nodes`, with namespaces resolved as XML does (prefixes
- * and default namespace declared on any element); elements of other namespaces (extensions) are
- * left out with what they contain.
- */
-function elements(nodes: OrderedNode[], scope: ReadonlyMap<string, string>, cdx: string): { els: El[]; text: string } {
-  const els: El[] = [];
-  let text = '';
-  for (const node of nodes) {
-    let tag: string | undefined;
-    for (const k in node) if (k !== ':@') tag = k;
-    if (tag === undefined) continue;
-    const value = node[tag];
-    if (tag === '#text') {
-      text += decodeEntities(String(value));
-      continue;
-    }
-    if (tag === '#cdata') {
-      for (const part of value as OrderedNode[]) text += String(part['#text'] ?? '');
-      continue;
-    }
-    const raw = (node[':@'] ?? {}) as Record<string, string>;
-    let inner = scope;
-    const attrs: Record<string, string> = {};
-    for (const [k, v] of Object.entries(raw)) {
-      const decoded = decodeEntities(v);
-      if (k === 'xmlns' || k.startsWith('xmlns:')) {
-        if (inner === scope) inner = new Map(scope);
-        (inner as Map<string, string>).set(k === 'xmlns' ? '' : k.slice(6), decoded);
-      } else attrs[k] = decoded;
-    }
-    const colon = tag.indexOf(':');
-    const ns = inner.get(colon === -1 ? '' : tag.slice(0, colon));
-    if (ns !== cdx) continue;
-    const sub = elements(value as OrderedNode[], inner, cdx);
-    els.push({ name: tag.slice(colon + 1), attrs, children: sub.els, text: sub.text.trim() });
-  }
-  return { els, text };
-}
-
-const kid = (el: El | undefined, name: string) => el?.children.find((c) => c.name === name);
-const kids = (el: El | undefined, name: string) => el?.children.filter((c) => c.name === name) ?? [];
-const textOf = (el: El | undefined, name: string) => kid(el, name)?.text;
-const named = (el: El | undefined) => (el ? { name: textOf(el, 'name') } : undefined);
-
-function component(el: El): CdxComponent {
+function component(el: XmlElement): CdxComponent {
   const licenses = kid(el, 'licenses');
   return {
     'bom-ref': el.attrs['bom-ref'],
@@ -276,7 +223,7 @@ function component(el: El): CdxComponent {
 }
 
 /** The BOM in the shape of its JSON rendering, as far as cycloneDxToSbom reads it. */
-function toCdxBom(bom: El): CdxBom {
+function toCdxBom(bom: XmlElement): CdxBom {
   const m = kid(bom, 'metadata');
   const tools = kid(m, 'tools');
   const metaComponent = kid(m, 'component');
@@ -339,7 +286,7 @@ export function parseCycloneDxXml(text: string, file?: string): ParsedSbom {
   if (!tree)
     throw new Error(`${where}: XML parser failed on a document the validator accepted: ${String(parseFailure)}`);
 
-  const [bom] = elements(tree, new Map(), CYCLONEDX_NAMESPACE + version).els;
+  const [bom] = xmlElements(tree, CYCLONEDX_NAMESPACE + version);
   if (!bom) throw new InputError(`${where}: no CycloneDX <bom> element`, [], file);
   return cycloneDxToSbom(toCdxBom(bom), version, file);
 }
