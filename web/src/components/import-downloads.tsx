@@ -5,27 +5,11 @@
  */
 import { useLang, useT, type Messages } from '../i18n';
 import { useOrg } from '../org';
-import { CSV_KINDS } from './import-types';
+import { CSV_KIND_LABELS, CSV_KINDS } from './import-types';
 import { Heading, Paragraph } from './ui';
 
 type Key =
-  | 'title'
-  | 'intro'
-  | 'templates'
-  | 'xlsxNl'
-  | 'xlsxEn'
-  | 'csvTitle'
-  | 'csvIntro'
-  | 'csv'
-  | 'register'
-  | 'registerXlsx'
-  | 'process'
-  | 'party'
-  | 'product'
-  | 'asset'
-  | 'dependency'
-  | 'contract'
-  | 'exit-plan';
+  'title' | 'intro' | 'templates' | 'xlsxNl' | 'xlsxEn' | 'csvTitle' | 'csvIntro' | 'csv' | 'register' | 'registerXlsx';
 
 const messages: Messages<Key> = {
   nl: {
@@ -40,13 +24,6 @@ const messages: Messages<Key> = {
     csv: '{kind} (CSV)',
     register: 'Het register',
     registerXlsx: 'Het register downloaden (Excel, in de indeling van het sjabloon)',
-    process: 'Processen',
-    party: 'Partijen',
-    product: 'Producten',
-    asset: 'Voorzieningen',
-    dependency: 'Afhankelijkheden',
-    contract: 'Contracten',
-    'exit-plan': 'Exitplannen',
   },
   en: {
     title: 'Download templates and the register',
@@ -60,13 +37,6 @@ const messages: Messages<Key> = {
     csv: '{kind} (CSV)',
     register: 'The register',
     registerXlsx: 'Download the register (Excel, in the template’s layout)',
-    process: 'Processes',
-    party: 'Parties',
-    product: 'Products',
-    asset: 'Assets',
-    dependency: 'Dependencies',
-    contract: 'Contracts',
-    'exit-plan': 'Exit plans',
   },
 };
 
@@ -107,7 +77,7 @@ export function ImportDownloads() {
         links={CSV_KINDS.map((k) => ({
           key: k,
           href: `/api/templates?format=csv&kind=${k}&lang=${lang}`,
-          label: t('csv', { kind: t(k) }),
+          label: t('csv', { kind: CSV_KIND_LABELS[k][lang] }),
         }))}
       />
       <Heading level={3}>{t('register')}</Heading>

@@ -17,6 +17,16 @@ export const IMPORT_FORMATS = ['csv', 'xlsx', 'archimate', 'dora'] as const;
 /** The kinds a CSV file may hold, as the API names them (`?kind=`). */
 export const CSV_KINDS = ['process', 'party', 'product', 'asset', 'dependency', 'contract', 'exit-plan'] as const;
 export type CsvKind = (typeof CSV_KINDS)[number];
+/** The kinds by name, for the kind choice and the CSV template links. */
+export const CSV_KIND_LABELS: Record<CsvKind, { nl: string; en: string }> = {
+  process: { nl: 'Processen', en: 'Processes' },
+  party: { nl: 'Partijen', en: 'Parties' },
+  product: { nl: 'Producten', en: 'Products' },
+  asset: { nl: 'Voorzieningen', en: 'Assets' },
+  dependency: { nl: 'Afhankelijkheden', en: 'Dependencies' },
+  contract: { nl: 'Contracten', en: 'Contracts' },
+  'exit-plan': { nl: 'Exitplannen', en: 'Exit plans' },
+};
 
 /** An import error; a refused commit carries the plan that says which rows were rejected. */
 export class ImportError extends ApiError {

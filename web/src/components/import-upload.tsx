@@ -6,10 +6,10 @@
  * an import; a status line says what is going on.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useT, type Messages } from '../i18n';
+import { useLang, useT, type Messages } from '../i18n';
 import { useOrg } from '../org';
 import { ImportPlanView } from './import-plan';
-import { CSV_KINDS, IMPORT_FORMATS, ImportError, sendImport, type ImportReport } from './import-types';
+import { CSV_KIND_LABELS, CSV_KINDS, IMPORT_FORMATS, ImportError, sendImport, type ImportReport } from './import-types';
 import { Alert, Button, FormField, Heading, Link, Paragraph, Select } from './ui';
 
 type Key =
@@ -28,13 +28,6 @@ type Key =
   | 'kind'
   | 'kindHelp'
   | 'fromHeaders'
-  | 'process'
-  | 'party'
-  | 'product'
-  | 'asset'
-  | 'dependency'
-  | 'contract'
-  | 'exit-plan'
   | 'dryRun'
   | 'commit'
   | 'commitHelp'
@@ -66,13 +59,6 @@ const messages: Messages<Key> = {
     kind: 'Soort records (alleen CSV)',
     kindHelp: 'Alleen nodig als de kolomkoppen van een CSV-bestand niet laten zien wat voor records het zijn.',
     fromHeaders: 'Uit de kolomkoppen',
-    process: 'Processen',
-    party: 'Partijen',
-    product: 'Producten',
-    asset: 'Voorzieningen',
-    dependency: 'Afhankelijkheden',
-    contract: 'Contracten',
-    'exit-plan': 'Exitplannen',
     dryRun: 'Proefimport',
     commit: 'Importeren',
     commitHelp: 'Alle records hierboven worden in één keer opgeslagen.',
@@ -103,13 +89,6 @@ const messages: Messages<Key> = {
     kind: 'Kind of records (CSV only)',
     kindHelp: 'Only needed when the column headers of a CSV file do not show what kind of records it holds.',
     fromHeaders: 'From the column headers',
-    process: 'Processes',
-    party: 'Parties',
-    product: 'Products',
-    asset: 'Assets',
-    dependency: 'Dependencies',
-    contract: 'Contracts',
-    'exit-plan': 'Exit plans',
     dryRun: 'Dry run',
     commit: 'Import',
     commitHelp: 'All records above are saved at once.',
@@ -129,6 +108,7 @@ type Busy = 'planning' | 'committing' | undefined;
 
 export function ImportUpload() {
   const t = useT(messages);
+  const { lang } = useLang();
   const { base } = useOrg();
   const [file, setFile] = useState<File>();
   const [format, setFormat] = useState('');
@@ -255,7 +235,10 @@ export function ImportUpload() {
                   setKind(e.target.value);
                   reset();
                 }}
-                options={[{ value: '', label: t('fromHeaders') }, ...CSV_KINDS.map((k) => ({ value: k, label: t(k) }))]}
+                options={[
+                  { value: '', label: t('fromHeaders') },
+                  ...CSV_KINDS.map((k) => ({ value: k, label: CSV_KIND_LABELS[k][lang] })),
+                ]}
               />
             )}
           </FormField>
