@@ -3,7 +3,7 @@
  * file, planned (dry run) or committed; the spreadsheet templates and the register as spreadsheets;
  * the DORA register of information with its pre-flight checks and gap report.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { kindByName, type KindKey } from '../../domain/index.js';
@@ -55,6 +55,29 @@ const doraQuery = z.strictObject({
     .optional(),
 });
 
+/** Which spreadsheet: the XLSX workbook, or one kind as CSV; headers in Dutch or English. */
+const sheetQuery = z.strictObject({
+  format: z.enum(['csv', 'xlsx']).default('xlsx'),
+  kind: kindParam.optional(),
+  lang,
+});
+
+/** A download: the content type and the file name the browser saves it under. */
+function download(reply: FastifyReply, type: string, filename: string, data: string | Buffer): never {
+  return reply
+    .type(type)
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .send(data as never) as never;
+}
+const CSV = 'text/csv; charset=utf-8';
+
+/** The DORA export options as the service takes them, from the query. */
+const doraOptions = (q: { refDate?: string; consolidation: 'CON' | 'IND'; country?: string }) => ({
+  ...(q.refDate ? { refPeriod: q.refDate } : {}),
+  consolidation: q.consolidation,
+  ...(q.country ? { country: q.country } : {}),
+});
+
 export function importRoutes(app: FastifyInstance, imports: ImportService, dora: DoraService): void {
   void app.register(async (child) => {
     // The body is the file itself, in whatever type the client names: the importer reads the bytes.
@@ -102,26 +125,14 @@ export function importRoutes(app: FastifyInstance, imports: ImportService, dora:
     schema: {
       tags: ['import'],
       summary: 'The empty spreadsheet template: XLSX with a sheet per kind and a help sheet, or one kind as CSV',
-      querystring: z.strictObject({
-        format: z.enum(['csv', 'xlsx']).default('xlsx'),
-        kind: kindParam.optional(),
-        lang,
-      }),
+      querystring: sheetQuery,
       response: errorResponses,
     },
     handler: async (req, reply) => {
       const { format, kind, lang: l } = req.query;
-      if (format === 'csv') {
-        const text = SpreadsheetService.templateCsv(kind, l);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="stapel-${kind}-${l}.csv"`)
-          .send(text as never) as never;
-      }
-      return reply
-        .type(XLSX)
-        .header('content-disposition', `attachment; filename="stapel-template-${l}.xlsx"`)
-        .send((await SpreadsheetService.templateXlsx(l)) as never) as never;
+      return format === 'csv'
+        ? download(reply, CSV, `stapel-${kind}-${l}.csv`, SpreadsheetService.templateCsv(kind, l))
+        : download(reply, XLSX, `stapel-template-${l}.xlsx`, await SpreadsheetService.templateXlsx(l));
     },
   });
 
@@ -130,25 +141,15 @@ export function importRoutes(app: FastifyInstance, imports: ImportService, dora:
       tags: ['import'],
       summary: "The organisation's register in the template's layout: XLSX, or one kind as CSV",
       params: orgParams,
-      querystring: z.strictObject({
-        format: z.enum(['csv', 'xlsx']).default('xlsx'),
-        kind: kindParam.optional(),
-        lang,
-      }),
+      querystring: sheetQuery,
       response: errorResponses,
     },
     handler: async (req, reply) => {
       const { format, kind, lang: l } = req.query;
       const sheets = new SpreadsheetService(imports.store);
-      if (format === 'csv')
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${req.params.org}-${kind}.csv"`)
-          .send((await sheets.csv(req.params.org, kind, l)) as never) as never;
-      return reply
-        .type(XLSX)
-        .header('content-disposition', `attachment; filename="${req.params.org}-register.xlsx"`)
-        .send((await sheets.xlsx(req.params.org, l)) as never) as never;
+      return format === 'csv'
+        ? download(reply, CSV, `${req.params.org}-${kind}.csv`, await sheets.csv(req.params.org, kind, l))
+        : download(reply, XLSX, `${req.params.org}-register.xlsx`, await sheets.xlsx(req.params.org, l));
     },
   });
 
@@ -162,12 +163,7 @@ export function importRoutes(app: FastifyInstance, imports: ImportService, dora:
       response: { 200: doraCheck, ...errorResponses },
     },
     handler: async (req) => {
-      const { refDate, consolidation, country } = req.query;
-      const check = await dora.check(req.params.org, {
-        ...(refDate ? { refPeriod: refDate } : {}),
-        consolidation,
-        ...(country ? { country } : {}),
-      });
+      const check = await dora.check(req.params.org, doraOptions(req.query));
       return { gap: check.gap, issues: check.issues } as z.infer<typeof doraCheck>;
     },
   });
@@ -188,17 +184,8 @@ export function importRoutes(app: FastifyInstance, imports: ImportService, dora:
       response: errorResponses,
     },
     handler: async (req, reply) => {
-      const { refDate, consolidation, country, draft } = req.query;
-      const { name, bytes } = await dora.export(req.params.org, {
-        ...(refDate ? { refPeriod: refDate } : {}),
-        consolidation,
-        ...(country ? { country } : {}),
-        draft,
-      });
-      return reply
-        .type('application/zip')
-        .header('content-disposition', `attachment; filename="${name}.zip"`)
-        .send(bytes as never) as never;
+      const { name, bytes } = await dora.export(req.params.org, { ...doraOptions(req.query), draft: req.query.draft });
+      return download(reply, 'application/zip', `${name}.zip`, bytes);
     },
   });
 }
