@@ -4,11 +4,12 @@
  * was), `stapel export template|register` writes the spreadsheets, and `stapel export dora` checks the
  * register of information and writes the EBA package.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readDoraPackage } from '../src/ingest/dora/package-reader.js';
 import { runCli } from './helpers/cli.js';
 
 const fixture = (path: string) => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
@@ -89,6 +90,9 @@ describe('stapel import and export of registers (embedded store)', () => {
     expect(draft.code, draft.stderr).toBe(0);
     const zip = readdirSync(work).find((f) => f.endsWith('.zip'));
     expect(zip).toMatch(/_NL_DORA010100_DORA_2025-12-31_\d{17}\.zip$/);
-    expect(existsSync(join(work, zip!))).toBe(true);
+    // The file the command wrote is a package that reads back, with the demo's providers in it.
+    const report = await readDoraPackage(readFileSync(join(work, zip!)), zip!);
+    expect(report.refPeriod).toBe('2025-12-31');
+    expect(report.tables['B_05.01'].length).toBeGreaterThan(0);
   });
 });

@@ -15,6 +15,7 @@ import { writeDoraPackage } from '../src/ingest/dora/package-writer.js';
 import { checkDoraReport } from '../src/ingest/dora/preflight.js';
 import { doraTables } from '../src/ingest/dora/taxonomy.js';
 import { loadDemo } from '../src/services/demo.service.js';
+import { importClient } from './helpers/imports.js';
 import { BACKENDS, notePostgresSkipped, openTestStore, type TestStore } from './helpers/backends.js';
 
 notePostgresSkipped();
@@ -45,24 +46,12 @@ const rowSet = (rows: readonly DoraRow[]) =>
 describe.each(BACKENDS)('ArchiMate and DORA imports on %s', (backend) => {
   let store: TestStore;
   let app: FastifyInstance;
-  const upload = (org: string, name: string, body: Buffer, query = '') =>
-    app.inject({
-      method: 'POST',
-      url: `/api/orgs/${org}/imports?name=${encodeURIComponent(name)}${query}`,
-      headers: { 'content-type': 'application/octet-stream' },
-      payload: body,
-    });
+  const { upload, count, newOrg } = importClient(() => app);
   const counts = async (org: string) => {
     const out: Record<string, number> = {};
     for (const plural of ['processes', 'assets', 'parties', 'dependencies', 'contracts'])
-      out[plural] = (
-        (await app.inject({ url: `/api/orgs/${org}/${plural}?limit=500` })).json() as { items: unknown[] }
-      ).items.length;
+      out[plural] = await count(org, plural);
     return out;
-  };
-  const newOrg = async (id: string, kind = 'bank') => {
-    const r = await app.inject({ method: 'POST', url: '/api/orgs', payload: { id, name: id, kind } });
-    expect(r.statusCode, r.body).toBe(201);
   };
 
   beforeAll(async () => {

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../src/api/server.js';
 import { loadDemo } from '../src/services/demo.service.js';
+import { importClient } from './helpers/imports.js';
 import { BACKENDS, notePostgresSkipped, openTestStore, type TestStore } from './helpers/backends.js';
 
 notePostgresSkipped();
@@ -40,19 +41,7 @@ describe.each(BACKENDS)('register imports on %s', (backend) => {
   let store: TestStore;
   let app: FastifyInstance;
 
-  const upload = (org: string, name: string, body: Buffer, query = '') =>
-    app.inject({
-      method: 'POST',
-      url: `/api/orgs/${org}/imports?name=${encodeURIComponent(name)}${query}`,
-      headers: { 'content-type': 'application/octet-stream' },
-      payload: body,
-    });
-  const count = async (org: string, plural: string) =>
-    ((await app.inject({ url: `/api/orgs/${org}/${plural}?limit=500` })).json() as { items: unknown[] }).items.length;
-  const newOrg = async (id: string, kind = 'bank') => {
-    const r = await app.inject({ method: 'POST', url: '/api/orgs', payload: { id, name: id, kind } });
-    expect(r.statusCode, r.body).toBe(201);
-  };
+  const { upload, count, newOrg } = importClient(() => app);
 
   beforeAll(async () => {
     store = await openTestStore(backend);

@@ -28,7 +28,7 @@ import { slugId, type RefKind } from '../../domain/ids.js';
 import type { ImportRow, RegisterImport, RegisterImporter, SourceLocation, Unmapped } from '../register-import.js';
 import { safeXmlParser, scanXml, XML_MAX_DEPTH } from '../xml-safety.js';
 import { kid, kids, xmlElements, type OrderedNode, type XmlElement } from '../xml-tree.js';
-import { unvalidatedError, xmllintFindings, xmlRejection } from '../xml-validation.js';
+import { unvalidatedError, xmllintFindings, xmlRejection, type XmlFinding } from '../xml-validation.js';
 import {
   ELEMENT_RULES,
   RELATIONSHIP_RULES,
@@ -204,14 +204,8 @@ function schemaFiles(): { fileName: string; contents: string }[] {
   return schemas;
 }
 
-interface Found {
-  line: number;
-  message: string;
-  parser: boolean;
-}
-
 /** The located lines of xmllint's output: "input.xml:12: <message>" → line 12 and the message. */
-function outputIssues(output: string): Found[] {
+function outputIssues(output: string): XmlFinding[] {
   return xmllintFindings(output, DOC_NAME, /\{http:\/\/www\.opengroup\.org\/xsd\/archimate\/3\.0\/\}/g);
 }
 
@@ -230,7 +224,7 @@ function relationshipAt(located: Located, line: number): { line: number; identif
  * no element or relationship, an IDREF to no ID — into one that names the relationship, at the line
  * where it starts.
  */
-function explain(found: Found, located: Located): Found {
+function explain(found: XmlFinding, located: Located): XmlFinding {
   const keyref = /No match found for key-sequence \['([^']*)'\] of keyref '(SourceRef|TargetRef)'/.exec(found.message);
   const idref = /attribute '?(source|target)'?.*unknown ID '([^']*)'/i.exec(found.message);
   if (!keyref && !idref) return found;
