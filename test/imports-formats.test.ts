@@ -131,6 +131,11 @@ describe.each(BACKENDS)('ArchiMate and DORA imports on %s', (backend) => {
     expect(back.entityLei).toBe(sample.entityLei);
     expect(back.refPeriod).toBe('2024-12-31');
     for (const t of DORA_TEMPLATES) expect(rowSet(back.tables[t]), t).toEqual(rowSet(sample.tables[t]));
+    // The package's own values travel with the organisation's backup.
+    const backup = (await app.inject({ url: '/api/orgs/dummy/export' })).json() as {
+      doraSupplement?: { source: string; report: { entityLei: string } };
+    };
+    expect(backup.doraSupplement).toMatchObject({ source: SAMPLE, report: { entityLei: 'DUMMYLEI123456789012' } });
   });
 
   it('exports the demo register as a package with the structure of the EBA sample', async () => {
