@@ -4,7 +4,7 @@
  * was), `stapel export template|register` writes the spreadsheets, and `stapel export dora` checks the
  * register of information and writes the EBA package.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,9 +30,14 @@ describe('stapel import and export of registers (embedded store)', () => {
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('shows the plan of a dry run and writes nothing', async () => {
-    const r = await cli('--org', 'bank', 'import', fixture('imports/applicaties.csv'), '--dry-run');
+    // A file deep in a folder tree: the plan names it by its base name, so the line stays in view
+    // however long the path the user typed.
+    const deep = join(work, 'a folder with a long name'.repeat(4), 'and another one below it');
+    mkdirSync(deep, { recursive: true });
+    copyFileSync(fixture('imports/applicaties.csv'), join(deep, 'applicaties.csv'));
+    const r = await cli('--org', 'bank', 'import', join(deep, 'applicaties.csv'), '--dry-run');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('applicaties.csv, line 3');
+    expect(r.stdout).toMatch(/^applicaties\.csv, line 3 +asset +kantoor /m);
     expect(r.stdout).toMatch(/knowledge base microsoft/);
     expect(r.stdout).toContain('Dry run, nothing written: 6 to create, 0 to change, 0 unchanged, 0 rejected.');
     expect(await assets()).toBe(0);

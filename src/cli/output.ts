@@ -12,13 +12,23 @@ export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
-/** Prints rows as aligned columns under a header. */
-export function printTable(headers: string[], rows: (string | number | undefined)[][]): void {
+/**
+ * Prints rows as aligned columns under a header. Cells wider than 60 characters are cut; columns
+ * named in `keepEnd` lose their start instead of their end, for values such as locations whose
+ * end ("line 3") matters more than their start.
+ */
+export function printTable(
+  headers: string[],
+  rows: (string | number | undefined)[][],
+  { keepEnd = [] }: { keepEnd?: number[] } = {},
+): void {
   const cells = [headers, ...rows.map((r) => r.map((c) => (c === undefined ? '' : String(c))))];
   const widths = headers.map((_, i) => Math.min(60, Math.max(...cells.map((r) => (r[i] ?? '').length))));
+  const cut = (c: string, i: number, w: number) =>
+    keepEnd.includes(i) ? '…' + c.slice(c.length - w + 1) : c.slice(0, w - 1) + '…';
   const line = (r: string[]) =>
     r
-      .map((c, i) => (c.length > widths[i]! ? c.slice(0, widths[i]! - 1) + '…' : c.padEnd(widths[i]!)))
+      .map((c, i) => (c.length > widths[i]! ? cut(c, i, widths[i]!) : c.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
   process.stdout.write(cells.map(line).join('\n') + '\n');

@@ -5,6 +5,7 @@
  * of it or nothing.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { InputError, kindByName, type KindKey } from '../../domain/index.js';
 import { DEFAULT_MAX_BYTES } from '../../ingest/json-text.js';
@@ -107,7 +108,7 @@ export function backupCommands(program: Command, globals: () => GlobalFlags): vo
         bar.update('done', 2, 2);
         bar.stop();
         if (flags.json) printJson(report);
-        else printPlan(report);
+        else printPlan(report, file);
       } finally {
         bar.stop();
       }
@@ -150,10 +151,14 @@ const describe = (r: ImportReport['rows'][number]): string => {
   return parts.join('; ');
 };
 
-function printPlan(report: ImportReport): void {
+/** Prints the plan; locations name the file as its base name, so the line number stays in view. */
+function printPlan(report: ImportReport, file: string): void {
+  const where = (location: string) =>
+    location.startsWith(file) ? basename(file) + location.slice(file.length) : location;
   printTable(
     ['where', 'kind', 'id', 'name', 'action', 'details'],
-    report.rows.map((r) => [r.location, r.kind, r.id, r.name, r.action, describe(r)]),
+    report.rows.map((r) => [where(r.location), r.kind, r.id, r.name, r.action, describe(r)]),
+    { keepEnd: [0] },
   );
   for (const u of report.unmapped)
     console.log(
