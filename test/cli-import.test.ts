@@ -26,7 +26,7 @@ describe('stapel import and export of registers (embedded store)', () => {
     expect(init.code, init.stderr).toBe(0);
     const org = await cli('add', 'org', '--data', '{"id":"bank","name":"Bank","kind":"bank"}');
     expect(org.code, org.stderr).toBe(0);
-  }, 60_000);
+  });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('shows the plan of a dry run and writes nothing', async () => {

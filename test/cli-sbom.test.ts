@@ -29,7 +29,7 @@ describe('stapel sbom and vuln (embedded store)', () => {
         modified: string;
       },
     ]);
-  }, 60_000);
+  });
   afterAll(async () => {
     await osv?.close();
     rmSync(work, { recursive: true, force: true });

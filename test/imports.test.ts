@@ -213,6 +213,43 @@ describe.each(BACKENDS)('register imports on %s', (backend) => {
     }
   });
 
+  it('round-trips every kind through CSV: register → CSV → another organisation → the same CSV', async () => {
+    await newOrg('kopie-csv', 'municipality');
+    // As above: dependencies on SBOM components come with SBOMs, not spreadsheets.
+    const deps = (await app.inject({ url: '/api/orgs/voorbeeldstad/dependencies?limit=500' })).json() as {
+      items: { id: string; to: string }[];
+    };
+    for (const d of deps.items.filter((x) => x.to.startsWith('component:')))
+      await app.inject({ method: 'DELETE', url: `/api/orgs/voorbeeldstad/dependencies/${d.id}` });
+    const kinds = ['process', 'party', 'product', 'asset', 'dependency', 'contract', 'exit-plan'];
+    const csv = async (org: string, kind: string, lang: string) => {
+      const r = await app.inject({ url: `/api/orgs/${org}/exports/register?format=csv&kind=${kind}&lang=${lang}` });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.rawPayload;
+    };
+    let written = 0;
+    for (const [i, kind] of kinds.entries()) {
+      // Alternate the header language: both must read back.
+      const file = await csv('voorbeeldstad', kind, i % 2 ? 'en' : 'nl');
+      const r = await upload('kopie-csv', `${kind}.csv`, file, '&dryRun=false');
+      expect(r.statusCode, `${kind}: ${r.body.slice(0, 1500)}`).toBe(200);
+      const plan = r.json() as Plan;
+      expect(plan.counts.reject, kind).toBe(0);
+      // Parties named by other kinds are in the party file already: nothing is added on the way.
+      expect(
+        plan.rows.filter((x) => x.added).map((x) => `${x.kind} ${x.id}`),
+        kind,
+      ).toEqual([]);
+      written += plan.counts.create;
+    }
+    expect(written).toBeGreaterThan(300);
+    for (const kind of kinds) {
+      const [a, b] = [await csv('voorbeeldstad', kind, 'nl'), await csv('kopie-csv', kind, 'nl')];
+      expect(b.toString('utf8'), kind).toBe(a.toString('utf8'));
+      expect(a.toString('utf8').split(/\r?\n/).filter(Boolean).length, kind).toBeGreaterThan(1);
+    }
+  });
+
   it('serves the templates in both languages', async () => {
     const nl = await app.inject({ url: '/api/templates?format=csv&kind=asset&lang=nl' });
     expect(nl.statusCode).toBe(200);

@@ -18,6 +18,13 @@ import { describeInBrowser, expectNoAxeViolations, startUi, type UiSession } fro
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/ui-import/${name}`, import.meta.url));
 const ASSETS_CSV = fixture('voorzieningen.csv');
 const BAD_CSV = fixture('foute-waarde.csv');
+const EBA_SAMPLE = fileURLToPath(
+  new URL(
+    '../fixtures/dora/DUMMYLEI123456789012.CON_FR_DORA010100_DORA_2024-12-31_20241213174803429.zip',
+    import.meta.url,
+  ),
+);
+const ARCHISURANCE = fileURLToPath(new URL('../fixtures/archimate/archisurance.xml', import.meta.url));
 
 interface Row {
   kind: string;
@@ -32,6 +39,8 @@ interface Plan {
   counts: Record<'create' | 'update' | 'unchanged' | 'reject', number>;
   rows: Row[];
   committed: boolean;
+  unmapped: { what: string; count: number; reason: string }[];
+  notes: string[];
 }
 interface ErrorBody {
   message: string;
@@ -151,6 +160,66 @@ describeInBrowser('import page', () => {
     await page.getByRole('heading', { level: 1, name: 'Register: Voorzieningen' }).waitFor();
     await page.goto(`${ui.url}/register/assets?q=${encodeURIComponent('Vergaderzalen')}`);
     await page.getByRole('rowheader', { name: 'Vergaderzalen boeken', exact: true }).waitFor();
+  });
+
+  it('tries an ArchiMate model and lists what it does not take over, then imports it', async () => {
+    const planned = await importFile(ARCHISURANCE, 'archisurance.xml', true);
+    expect(planned.status).toBe(200);
+    const { counts, unmapped } = planned.body;
+    expect(unmapped.length).toBeGreaterThan(3);
+
+    const page = await ui.page('nl');
+    await page.goto(`${ui.url}/import`);
+    await page.getByLabel('Bestand', { exact: true }).setInputFiles(ARCHISURANCE);
+    await page.getByRole('button', { name: 'Proefimport' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Resultaat van de proefimport' }).waitFor();
+    await page
+      .getByText(
+        `Aantal records in het bestand: ${planned.body.rows.length}. Aanmaken: ${counts.create}, bijwerken: ${counts.update}, ongewijzigd: ${counts.unchanged}, afgewezen: ${counts.reject}.`,
+      )
+      .waitFor();
+    // Every kind of element and relationship the model has but Stapel does not map, with its count.
+    await page.getByRole('heading', { level: 3, name: 'Niet overgenomen' }).waitFor();
+    const listed = await page
+      .locator('h3', { hasText: 'Niet overgenomen' })
+      .locator('xpath=following-sibling::ul[1]/li')
+      .allTextContents();
+    expect(listed.length).toBe(unmapped.length);
+    for (const [i, u] of unmapped.entries()) expect(listed[i]).toContain(`${u.what} (${u.count}×): ${u.reason}`);
+    // A process from the model, with where it is in the file.
+    const process = planned.body.rows.find((r) => r.kind === 'process')!;
+    expect(await rowOf(page, 'Records in het bestand', process.name).locator('td').nth(2).textContent()).toBe(
+      process.location,
+    );
+    await expectNoAxeViolations(page, 'import page with an ArchiMate plan (nl)');
+
+    await page.getByRole('button', { name: 'Importeren', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `archisurance.xml is geïmporteerd. Aangemaakt: ${counts.create}` })
+      .waitFor();
+    expect((await get<{ name: string }>(`/processes/${process.id}`)).body.name).toBe(process.name);
+  });
+
+  it('reads back the register it downloads as a workbook: every row unchanged', async () => {
+    const page = await ui.page('nl');
+    await page.goto(`${ui.url}/import`);
+    const href = await page
+      .getByRole('link', { name: /register downloaden.*Excel/ })
+      .first()
+      .getAttribute('href');
+    const xlsx = Buffer.from(await (await fetch(`${ui.url}${href}`)).arrayBuffer());
+    await page
+      .getByLabel('Bestand', { exact: true })
+      .setInputFiles({ name: 'register.xlsx', mimeType: 'application/octet-stream', buffer: xlsx });
+    await page.getByRole('button', { name: 'Proefimport' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Resultaat van de proefimport' }).waitFor();
+    const summary = await page.getByText(/^Aantal records in het bestand: \d+\./).textContent();
+    const [, total, create, update, unchanged, reject] =
+      /(\d+)\. Aanmaken: (\d+), bijwerken: (\d+), ongewijzigd: (\d+), afgewezen: (\d+)/.exec(summary!)!;
+    expect([create, update, reject]).toEqual(['0', '0', '0']);
+    expect(unchanged).toBe(total);
+    expect(Number(total)).toBeGreaterThan(300);
   });
 
   it('shows a rejected row in words and offers no import; the API would refuse it too', async () => {
@@ -295,6 +364,46 @@ describeInBrowser('import page', () => {
       .getAttribute('href');
     const pkg = await fetch(`${ui.url}${packageHref}`);
     expect(pkg.status).toBe(readyToFile ? 200 : 400);
+  });
+
+  it('refuses a DORA package with broken references, and plans what fits when asked to be lenient', async () => {
+    const strict = await importFile(EBA_SAMPLE, 'eba-sample.zip', true);
+    expect(strict.status).toBe(400);
+    const broken = /(\d+) references between templates point at nothing/.exec(strict.body.message)![1]!;
+    const lenientRes = await fetch(`${base}/imports?name=eba-sample.zip&dryRun=true&lenient=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: readFileSync(EBA_SAMPLE),
+    });
+    expect(lenientRes.status).toBe(200);
+    const lenient = (await lenientRes.json()) as Plan;
+    expect(lenient.rows.length).toBeGreaterThan(0);
+
+    const page = await ui.page('nl');
+    await page.goto(`${ui.url}/import`);
+    await page.getByLabel('Bestand', { exact: true }).setInputFiles(EBA_SAMPLE);
+    await page.getByRole('button', { name: 'Proefimport' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain(`${broken} references between templates point at nothing`);
+    expect(await page.getByRole('heading', { name: 'Resultaat van de proefimport' }).count()).toBe(0);
+
+    const box = page.getByRole('checkbox', { name: /Overnemen wat kan/ });
+    expect(await box.getAttribute('aria-describedby')).toBe('import-lenient-help');
+    await box.check();
+    await page.getByRole('button', { name: 'Proefimport' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Resultaat van de proefimport' }).waitFor();
+    const { counts } = lenient;
+    await page
+      .getByText(
+        `Aantal records in het bestand: ${lenient.rows.length}. Aanmaken: ${counts.create}, bijwerken: ${counts.update}, ongewijzigd: ${counts.unchanged}, afgewezen: ${counts.reject}.`,
+      )
+      .waitFor();
+    // The plan says what the lenient import leaves out.
+    const note = lenient.notes.find((n) => n.includes('point at nothing'))!;
+    expect(note).toContain(broken);
+    await page.getByText(note, { exact: false }).first().waitFor();
+    await expectNoAxeViolations(page, 'import page with a lenient DORA plan (nl)');
   });
 
   it('is in English on request and axe-core clean with a plan shown', async () => {

@@ -228,6 +228,16 @@ describe('checkDoraReport', () => {
     expect(checkDoraReport(s)).toEqual([]);
   });
 
+  it('asks a subcontractor (rank above 1) for the provider it serves, and the direct provider not', () => {
+    const r = validReport();
+    r.tables['B_05.02'].push({ ...r.tables['B_05.02'][0]!, c0050: '2' });
+    expect(only(r, 'mandatory').map((i) => `${issueLocation(i)}: ${i.message}`)).toEqual([
+      'b_05.02.csv, line 3, c0060: B_05.02 c0060 (Identification code of the recipient of sub-contracted ICT services): is mandatory when the provider is a subcontractor (rank c0050 above 1) and empty',
+    ]);
+    Object.assign(r.tables['B_05.02'][1]!, { c0060: PROVIDER, c0070: 'eba_qCO:qx2000' });
+    expect(only(r, 'mandatory')).toEqual([]);
+  });
+
   it('flags a date that is not YYYY-MM-DD or does not exist, and other formats by xBRL type', () => {
     const r = validReport();
     r.tables['B_02.02'][0]!.c0070 = '01-02-2024';

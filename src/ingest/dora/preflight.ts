@@ -118,15 +118,20 @@ export const MANDATORY: Readonly<Record<DoraTemplate, readonly string[]>> = {
 export interface DoraCondition {
   template: DoraTemplate;
   column: string;
-  /** The column must be filled when `when.column` of the same row is filled (with one of `equals`, if given). */
-  when: { column: string; equals?: readonly string[] };
+  /**
+   * The column must be filled when `when.column` of the same row is filled (with one of `equals`, or
+   * a whole number above `above`, if given).
+   */
+  when: { column: string; equals?: readonly string[]; above?: number };
   /** The condition in words, for the message. */
   condition: string;
 }
 
 const filled = (row: DoraRow, column: string) => row[column] !== undefined && row[column] !== '';
-const holds = (row: DoraRow, { column, equals }: DoraCondition['when']) =>
-  filled(row, column) && (!equals || equals.includes(row[column]!));
+const holds = (row: DoraRow, { column, equals, above }: DoraCondition['when']) =>
+  filled(row, column) &&
+  (!equals || equals.includes(row[column]!)) &&
+  (above === undefined || (/^\d+$/.test(row[column]!) && Number(row[column]) > above));
 
 function c(template: DoraTemplate, column: string, when: DoraCondition['when'], condition: string): DoraCondition {
   return { template, column, when, condition };
@@ -154,6 +159,9 @@ export const CONDITIONAL: readonly DoraCondition[] = [
   c('B_05.01', 'c0090', { column: 'c0100' }, 'the total annual expense (c0100) is given'),
   c('B_05.01', 'c0120', { column: 'c0110' }, 'the ultimate parent’s code (c0110) is given'),
   c('B_05.02', 'c0070', { column: 'c0060' }, 'the recipient’s code (c0060) is given'),
+  // Article 2 of the ITS: rank 1 is the direct provider, a higher rank a subcontractor — which
+  // subcontracts to somebody, the recipient named in c0060.
+  c('B_05.02', 'c0060', { column: 'c0050', above: 1 }, 'the provider is a subcontractor (rank c0050 above 1)'),
   c(
     'B_07.01',
     'c0060',

@@ -44,11 +44,12 @@ export class ImportError extends ApiError {
 export async function sendImport(
   base: string,
   file: File,
-  options: { format?: string; kind?: string; dryRun: boolean },
+  options: { format?: string; kind?: string; lenient?: boolean; dryRun: boolean },
 ): Promise<ImportReport> {
   const query = new URLSearchParams({ name: file.name || 'upload', dryRun: String(options.dryRun) });
   if (options.format) query.set('format', options.format);
   if (options.kind) query.set('kind', options.kind);
+  if (options.lenient) query.set('lenient', 'true');
   const res = await fetch(`${base}/imports?${query.toString()}`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream' },

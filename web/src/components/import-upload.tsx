@@ -10,7 +10,7 @@ import { useLang, useT, type Messages } from '../i18n';
 import { useOrg } from '../org';
 import { ImportPlanView } from './import-plan';
 import { CSV_KIND_LABELS, CSV_KINDS, IMPORT_FORMATS, ImportError, sendImport, type ImportReport } from './import-types';
-import { Alert, Button, FormField, Heading, Link, Paragraph, Select } from './ui';
+import { Alert, Button, Checkbox, FormField, Heading, Link, Paragraph, Select } from './ui';
 
 type Key =
   | 'title'
@@ -28,6 +28,8 @@ type Key =
   | 'kind'
   | 'kindHelp'
   | 'fromHeaders'
+  | 'lenient'
+  | 'lenientHelp'
   | 'dryRun'
   | 'commit'
   | 'commitHelp'
@@ -59,6 +61,9 @@ const messages: Messages<Key> = {
     kind: 'Soort records (alleen CSV)',
     kindHelp: 'Alleen nodig als de kolomkoppen van een CSV-bestand niet laten zien wat voor records het zijn.',
     fromHeaders: 'Uit de kolomkoppen',
+    lenient: 'Overnemen wat kan, ook bij verwijzingen die nergens naar wijzen (alleen DORA)',
+    lenientHelp:
+      'Een DORA-pakket waarvan de tabellen naar ontbrekende rijen verwijzen, wordt anders geweigerd. Met deze keuze worden de rijen die kloppen overgenomen; het hele pakket blijft bewaard.',
     dryRun: 'Proefimport',
     commit: 'Importeren',
     commitHelp: 'Alle records hierboven worden in één keer opgeslagen.',
@@ -89,6 +94,9 @@ const messages: Messages<Key> = {
     kind: 'Kind of records (CSV only)',
     kindHelp: 'Only needed when the column headers of a CSV file do not show what kind of records it holds.',
     fromHeaders: 'From the column headers',
+    lenient: 'Take in what can be mapped, also when references point at nothing (DORA only)',
+    lenientHelp:
+      'A DORA package whose templates refer to rows that are not there is refused otherwise. With this choice the rows that fit are taken in; the whole package is kept.',
     dryRun: 'Dry run',
     commit: 'Import',
     commitHelp: 'All records above are saved at once.',
@@ -113,6 +121,7 @@ export function ImportUpload() {
   const [file, setFile] = useState<File>();
   const [format, setFormat] = useState('');
   const [kind, setKind] = useState('');
+  const [lenient, setLenient] = useState(false);
   const [missingFile, setMissingFile] = useState(false);
   const [busy, setBusy] = useState<Busy>();
   const [status, setStatus] = useState('');
@@ -145,7 +154,7 @@ export function ImportUpload() {
     setError(undefined);
     setDone(undefined);
     try {
-      const report = await sendImport(base, file, { format, kind, dryRun });
+      const report = await sendImport(base, file, { format, kind, lenient, dryRun });
       if (dryRun) {
         setPlan(report);
         setStatus(t('planned'));
@@ -242,6 +251,19 @@ export function ImportUpload() {
               />
             )}
           </FormField>
+          <Checkbox
+            id="import-lenient"
+            label={t('lenient')}
+            aria-describedby="import-lenient-help"
+            checked={lenient}
+            onChange={(e) => {
+              setLenient(e.target.checked);
+              reset();
+            }}
+          />
+          <div className="utrecht-form-field-description" id="import-lenient-help">
+            {t('lenientHelp')}
+          </div>
           <div className="stapel-toolbar">
             <Button type="submit" appearance={plan ? 'secondary' : 'primary'} disabled={!!busy}>
               {t('dryRun')}
