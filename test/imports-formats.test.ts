@@ -92,6 +92,24 @@ describe.each(BACKENDS)('ArchiMate and DORA imports on %s', (backend) => {
     expect(r.statusCode, r.body.slice(0, 1000)).toBe(200);
   });
 
+  it('imports relationships through junctions, an Or-junction as a redundancy group', async () => {
+    await newOrg('junctions', 'municipality');
+    const r = await upload('junctions', 'junctions.xml', fixture('archimate/junctions.xml'), '&dryRun=false');
+    expect(r.statusCode, r.body.slice(0, 1000)).toBe(200);
+    const deps = (await app.inject({ url: '/api/orgs/junctions/dependencies?limit=500' })).json() as {
+      items: { from: string; to: string; redundancyGroup?: string }[];
+    };
+    expect(
+      deps.items.map((d) => `${d.from} → ${d.to}${d.redundancyGroup ? ` (${d.redundancyGroup})` : ''}`).sort(),
+    ).toEqual([
+      'asset:am-id-app-c → asset:am-id-node-1 (am-id-or)',
+      'asset:am-id-app-c → asset:am-id-node-2 (am-id-or)',
+      'process:am-id-proc → asset:am-id-app-a',
+      'process:am-id-proc → asset:am-id-app-b',
+      'process:am-id-proc → asset:am-id-app-c',
+    ]);
+  });
+
   it('refuses a model with a relationship to a missing element, naming it, and writes nothing', async () => {
     const before = await counts('archisurance');
     const xml = fixture('archimate/archisurance.xml').toString('utf8');

@@ -133,9 +133,12 @@ export const ELEMENT_RULES: Readonly<Record<string, ElementRule>> = {
   Location: unmapped(
     'a place without a country: Stapel records hosting and data locations as countries on the asset; enter them there',
   ),
-  // Relationships through a junction are not followed either (see the relationship rules).
-  AndJunction: unmapped('joins relationships; relationships through junctions are not followed'),
-  OrJunction: unmapped('joins relationships; relationships through junctions are not followed'),
+  // A junction is no record of its own: the relationships through it are joined into dependencies
+  // (junctions.ts), an Or-junction's alternatives into a redundancy group.
+  AndJunction: unmapped('a junction joins relationships; the relationships through it are joined into dependencies'),
+  OrJunction: unmapped(
+    'a junction joins relationships; the relationships through it are joined into dependencies, alternatives into a redundancy group',
+  ),
 };
 
 /** For a type the schema allows but this table does not know (a later schema version). */

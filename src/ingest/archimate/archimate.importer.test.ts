@@ -3,7 +3,8 @@
  * as Archi exports them) import as processes, assets on their stack layers and dependencies, with
  * every element and relationship either mapped or counted as unmapped (checked against counts made
  * from the XML text without a parser); ids are stable across reads; the planner accepts every row.
- * A hand-made model covers properties, languages, every mapped type and every relationship shape.
+ * A hand-made model covers properties, languages, every mapped type and every relationship shape;
+ * another relationships through junctions (And, Or as a redundancy group, chains, dead ends).
  * Broken and hostile files — a relationship to a missing element, a DOCTYPE, another XML format, a
  * schema violation, deep nesting — give an InputError naming the file and the line.
  */
@@ -305,7 +306,8 @@ describe('ArchiMate: a hand-made model (properties, languages, every mapped type
       'ArchiMate Serving relationships that would make an asset depend on a process': 1,
       'ArchiMate Serving relationships from an element to itself': 1,
       'ArchiMate Flow relationships that would make a process depend on a process': 1,
-      'ArchiMate Serving relationships with an end that is not mapped': 2,
+      'ArchiMate Serving relationships with an end that is not mapped': 1,
+      'ArchiMate Serving relationships through a junction that give no dependency': 1,
       'ArchiMate relationship type Association': 2,
     });
     const counted = countConcepts(fixtureText('handmade-properties.xml'));
@@ -319,6 +321,78 @@ describe('ArchiMate: a hand-made model (properties, languages, every mapped type
     ]);
     const plan = planImport(r, emptyRegister(), kb, context.at);
     expect(plan.counts.reject).toBe(0);
+  });
+
+  it('follows relationships through junctions: And joins, Or gives alternatives, chains are walked', async () => {
+    const r = await read('junctions.xml');
+    const deps = rowsOf(r, 'dependency').map((d) => ({
+      id: d.id,
+      edge: `${link(d, 'from').text} -${String(d.spec.relation)}-> ${link(d, 'to').text}`,
+      group: d.spec.redundancyGroup,
+      line: d.at.line,
+    }));
+    expect(deps).toEqual([
+      // Two applications serve the process through an And-junction: both are needed.
+      { id: 'am-id-r-a-and-id-r-and-proc', edge: 'am-id-proc -uses-> am-id-app-a', group: undefined, line: 40 },
+      { id: 'am-id-r-b-and-id-r-and-proc', edge: 'am-id-proc -uses-> am-id-app-b', group: undefined, line: 41 },
+      // Either node realizes the portal (Or-junction): one redundancy group, named after the junction.
+      { id: 'am-id-r-n1-or-id-r-or-c', edge: 'am-id-app-c -runs-on-> am-id-node-1', group: 'am-id-or', line: 46 },
+      { id: 'am-id-r-n2-or-id-r-or-c', edge: 'am-id-app-c -runs-on-> am-id-node-2', group: 'am-id-or', line: 47 },
+      // Two junctions in a row.
+      {
+        id: 'am-id-r-c-chain-id-r-chain-id-r-chain-proc',
+        edge: 'am-id-proc -uses-> am-id-app-c',
+        group: undefined,
+        line: 49,
+      },
+    ]);
+    const and = rowsOf(r, 'dependency')[0]!;
+    expect(and.spec.description).toBe(
+      'benefit payments\n\nThrough id-and (AndJunction); relationships id-r-a-and, id-r-and-proc',
+    );
+    // What gives no dependency is counted once per relationship, with why.
+    const through = r.unmapped.filter((u) => u.what.includes('through a junction'));
+    expect(through.map((u) => [u.what, u.count])).toEqual([
+      ['ArchiMate Serving relationships through a junction that give no dependency', 3],
+      ['ArchiMate Flow relationships through a junction that give no dependency', 1],
+    ]);
+    expect(through[0]!.examples).toEqual([
+      'Benefits system (ApplicationComponent) → id-and (AndJunction) → Payment file (DataObject): with an end that is not mapped',
+      'Benefits system (ApplicationComponent) → id-mixed (OrJunction): the junction joins it only to relationships of another type',
+      'Payment gateway (ApplicationComponent) → id-dead (AndJunction): the junction joins it to no relationship on its other side',
+    ]);
+    // Every relationship is accounted for: joined into a dependency or counted.
+    const counted = countConcepts(fixtureText('junctions.xml'));
+    expect(r.notes[1]).toContain('5 dependencies imported (9 relationships joined through junctions)');
+    expect(9 + unmappedCount(r, /relationship/)).toBe(counted.relationshipTotal);
+    expect(rowsOf(r, 'asset').length + rowsOf(r, 'process').length + unmappedCount(r, /^ArchiMate element/)).toBe(
+      counted.elementTotal,
+    );
+    const plan = planImport(r, emptyRegister(), kb, context.at);
+    expect(plan.counts).toMatchObject({ create: 11, reject: 0 });
+  });
+
+  it('does not group alternatives a consumer reaches through an Or-junction only once', async () => {
+    const r = await readText(
+      model(`  <elements>
+    <element identifier="id-a" xsi:type="ApplicationComponent"><name xml:lang="en">A</name></element>
+    <element identifier="id-p" xsi:type="BusinessProcess"><name xml:lang="en">P</name></element>
+    <element identifier="id-q" xsi:type="BusinessProcess"><name xml:lang="en">Q</name></element>
+    <element identifier="id-or" xsi:type="OrJunction" />
+  </elements>
+  <relationships>
+    <relationship identifier="id-1" source="id-a" target="id-or" xsi:type="Serving" />
+    <relationship identifier="id-2" source="id-or" target="id-p" xsi:type="Serving" />
+    <relationship identifier="id-3" source="id-or" target="id-q" xsi:type="Serving" />
+  </relationships>`),
+    );
+    // "A serves P or Q": each process that A serves needs A; no alternative to A is modelled.
+    expect(
+      rowsOf(r, 'dependency').map((d) => [link(d, 'from').text, link(d, 'to').text, d.spec.redundancyGroup]),
+    ).toEqual([
+      ['am-id-p', 'am-id-a', undefined],
+      ['am-id-q', 'am-id-a', undefined],
+    ]);
   });
 
   it('reads a document that writes the ArchiMate namespace with a prefix', async () => {

@@ -35,7 +35,9 @@ import {
   UNKNOWN_ELEMENT_REASON,
   UNKNOWN_RELATIONSHIP_REASON,
   type ElementRule,
+  type RelationshipRule,
 } from './archimate-mapping.js';
+import { walkJunctions, type RelationshipEnds } from './junctions.js';
 
 export const ARCHIMATE_NAMESPACE = 'http://www.opengroup.org/xsd/archimate/3.0/';
 /** The namespace of the ArchiMate 2.x exchange format, named in the error for such files. */
@@ -312,6 +314,18 @@ class UnmappedTally {
   }
 }
 
+const JUNCTION_TYPES: ReadonlySet<string> = new Set(['AndJunction', 'OrJunction']);
+
+/** A relationship, or a path of relationships through junctions, that may become a dependency. */
+interface Candidate {
+  type: string;
+  rule: Extract<RelationshipRule, { key: 'dependency' }>;
+  source: string;
+  target: string;
+  relationships: string[];
+  junctions: string[];
+}
+
 const article = (kind: string) => `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
 const conceptLabel = (c: Concept) => `${c.name ?? c.identifier} (${c.type})`;
 
@@ -426,57 +440,106 @@ function mapModel(model: XmlElement, source: string, located: Located): Register
     });
   }
 
-  // Pairs already joined, so a second relationship between the same consumer and provider (a
-  // component that both realizes and serves a service) does not give a second, identical edge.
-  const joined = new Map<string, string>();
-  let dependencies = 0;
-  for (const rel of relationshipEls) {
-    const identifier = rel.attrs.identifier ?? '';
-    const type = typeOf(rel);
-    const at = where(identifier);
-    const ends = (['source', 'target'] as const).map((end) => {
-      const ref = rel.attrs[end] ?? '';
-      const concept = concepts.get(ref);
-      // The schema's keyrefs already refuse this; kept so the mapping never works on a broken model.
-      if (!concept)
+  // Every relationship's ends must be concepts of the model. The schema's keyrefs already refuse a
+  // model where they are not; checked again so the mapping never works on a broken model.
+  const relationships: (RelationshipEnds & { el: XmlElement })[] = relationshipEls.map((el) => {
+    const identifier = el.attrs.identifier ?? '';
+    for (const end of ['source', 'target'] as const) {
+      const ref = el.attrs[end] ?? '';
+      if (!concepts.has(ref)) {
+        const at = where(identifier);
         throw new InputError(
           `${source}, ${at.line !== undefined ? `line ${at.line}, ` : ''}relationship ${identifier}: its ${end} "${ref}" is not an element or relationship of the model`,
           [{ path: [identifier, end], message: `no element or relationship "${ref}" in the model` }],
           source,
         );
-      return concept;
-    }) as [Concept, Concept];
-    const [src, tgt] = ends;
-    const example = `${conceptLabel(src)} → ${conceptLabel(tgt)}`;
-    const rule = RELATIONSHIP_RULES[type] ?? { key: 'unmapped', reason: UNKNOWN_RELATIONSHIP_REASON };
-    if (rule.key === 'unmapped') {
-      unmapped.add(`ArchiMate relationship type ${type}`, example, rule.reason);
-      continue;
+      }
     }
-    const [consumer, provider] = rule.consumer === 'target' ? [tgt, src] : [src, tgt];
+    return { identifier, type: typeOf(el), source: el.attrs.source ?? '', target: el.attrs.target ?? '', el };
+  });
+  const relationshipById = new Map(relationships.map((r) => [r.identifier, r]));
+  const isJunction = (id: string) => JUNCTION_TYPES.has(concepts.get(id)?.type ?? '');
+
+  // What may become a dependency: relationships of a mapped type between two elements, and paths of
+  // such relationships through junctions. Relationships of other types are counted by type.
+  const candidates: Candidate[] = [];
+  const throughJunctions: RelationshipEnds[] = [];
+  for (const r of relationships) {
+    const rule = RELATIONSHIP_RULES[r.type] ?? { key: 'unmapped', reason: UNKNOWN_RELATIONSHIP_REASON };
+    const example = `${conceptLabel(concepts.get(r.source)!)} → ${conceptLabel(concepts.get(r.target)!)}`;
+    if (rule.key === 'unmapped') unmapped.add(`ArchiMate relationship type ${r.type}`, example, rule.reason);
+    else if (isJunction(r.source) || isJunction(r.target)) throughJunctions.push(r);
+    else
+      candidates.push({
+        type: r.type,
+        rule,
+        source: r.source,
+        target: r.target,
+        relationships: [r.identifier],
+        junctions: [],
+      });
+  }
+  const walked = walkJunctions(throughJunctions, isJunction);
+  for (const p of walked.paths) {
+    const rule = RELATIONSHIP_RULES[p.type] as Extract<RelationshipRule, { key: 'dependency' }>;
+    candidates.push({ ...p, rule });
+  }
+  const pathLabel = (c: Candidate) =>
+    [c.source, ...c.junctions, c.target].map((id) => conceptLabel(concepts.get(id)!)).join(' → ');
+
+  // An Or-junction offers alternatives: a consumer that reaches several providers through the same
+  // Or-junction needs one of them, which Stapel records as a redundancy group named after it.
+  const consumerOf = (c: Candidate) => (c.rule.consumer === 'target' ? c.target : c.source);
+  const providerOf = (c: Candidate) => (c.rule.consumer === 'target' ? c.source : c.target);
+  const orKey = (c: Candidate) => {
+    const or = c.junctions.find((j) => concepts.get(j)!.type === 'OrJunction');
+    return or && `${consumerOf(c)}|${or}`;
+  };
+  const alternatives = new Map<string, Set<string>>();
+  for (const c of candidates) {
+    const key = orKey(c);
+    if (key) alternatives.set(key, (alternatives.get(key) ?? new Set()).add(providerOf(c)));
+  }
+
+  // Pairs already joined, so a second relationship between the same consumer and provider (a
+  // component that both realizes and serves a service) does not give a second, identical edge.
+  const joined = new Map<string, string>();
+  // Relationships at junctions that are on a path that became a dependency, and the first reason
+  // each of the others gave none.
+  const joinedThrough = new Set<string>();
+  const junctionMisses = new Map<string, string>();
+  let dependencies = 0;
+  for (const c of candidates) {
+    const viaJunction = c.junctions.length > 0;
+    const example = viaJunction
+      ? pathLabel(c)
+      : `${conceptLabel(concepts.get(c.source)!)} → ${conceptLabel(concepts.get(c.target)!)}`;
+    // A plain relationship that is not mapped is counted on its own line; a path through a junction
+    // is one of maybe several through its relationships, which are counted once, at the end.
+    const skip = (what: string, reason: string, detail = '') => {
+      if (!viaJunction) return unmapped.add(`ArchiMate ${c.type} relationships ${what}`, example + detail, reason);
+      for (const id of c.relationships)
+        if (!junctionMisses.has(id)) junctionMisses.set(id, `${example}: ${what}${detail}`);
+    };
+    const consumer = concepts.get(consumerOf(c))!;
+    const provider = concepts.get(providerOf(c))!;
     if (!consumer.kind || !provider.kind || !consumer.rowId || !provider.rowId) {
-      unmapped.add(
-        `ArchiMate ${type} relationships with an end that is not mapped`,
-        example,
+      skip(
+        'with an end that is not mapped',
         'one end is an element type (or a relationship) that has no register record, so there is no record to depend on ' +
           'or to be depended on; that type is counted on its own line',
       );
       continue;
     }
     if (consumer === provider) {
-      unmapped.add(
-        `ArchiMate ${type} relationships from an element to itself`,
-        example,
-        'a record cannot depend on itself',
-      );
+      skip('from an element to itself', 'a record cannot depend on itself');
       continue;
     }
     if (!ALLOWED_DEPENDENCIES[consumer.kind].includes(provider.kind)) {
-      unmapped.add(
-        `ArchiMate ${type} relationships that would make ${article(consumer.kind)} depend on ${article(provider.kind)}`,
-        example,
+      skip(
+        `that would make ${article(consumer.kind)} depend on ${article(provider.kind)}`,
         'Stapel records dependencies of processes on assets and of assets on assets; ' +
-          `read as a dependency (consumer ${rule.consumer}, provider ${rule.consumer === 'target' ? 'source' : 'target'}), ` +
+          `read as a dependency (consumer ${c.rule.consumer}, provider ${c.rule.consumer === 'target' ? 'source' : 'target'}), ` +
           'this relationship has another shape',
       );
       continue;
@@ -484,34 +547,76 @@ function mapModel(model: XmlElement, source: string, located: Located): Register
     const pair = `${consumer.rowId}|${provider.rowId}`;
     const earlier = joined.get(pair);
     if (earlier !== undefined) {
-      unmapped.add(
-        `ArchiMate ${type} relationships repeating a dependency of an earlier relationship`,
-        `${example} (as ${earlier})`,
+      skip(
+        'repeating a dependency of an earlier relationship',
         'the consumer already depends on the provider through an earlier relationship; Stapel keeps one dependency per pair',
+        ` (as ${earlier})`,
       );
       continue;
     }
+    const identifier = c.relationships.join('+');
     joined.set(pair, identifier);
-    const documentation = pickLanguage(langTexts(rel, 'documentation'));
-    const { described } = placeProperties(propertiesOf(rel, definitions), false);
-    const accessType = type === 'Access' ? rel.attrs.accessType : undefined;
-    const description = joinText(
-      pickLanguage(langTexts(rel, 'name')),
-      documentation,
-      accessType ? `Access type: ${accessType}` : undefined,
-      described.length ? `Properties:\n${described.join('\n')}` : undefined,
+    for (const id of c.relationships) joinedThrough.add(id);
+    rows.push(dependencyRow(c, identifier, consumer, provider, alternatives.get(orKey(c) ?? '')));
+    dependencies++;
+  }
+  const junctionRelationships = throughJunctions.filter((r) => joinedThrough.has(r.identifier)).length;
+  for (const r of throughJunctions) {
+    if (joinedThrough.has(r.identifier)) continue;
+    const stranded = walked.stranded.find((x) => x.relationship === r);
+    unmapped.add(
+      `ArchiMate ${r.type} relationships through a junction that give no dependency`,
+      junctionMisses.get(r.identifier) ??
+        `${conceptLabel(concepts.get(r.source)!)} → ${conceptLabel(concepts.get(r.target)!)}: ${
+          stranded?.reason === 'type-change'
+            ? 'the junction joins it only to relationships of another type'
+            : 'the junction joins it to no relationship on its other side'
+        }`,
+      'no path through the junction joins two register records into a new dependency: the path ends at an element ' +
+        'without a register record, has a shape Stapel does not record, repeats a dependency, changes relationship ' +
+        'type or stops at the junction (each example says which)',
     );
-    rows.push({
+  }
+
+  function dependencyRow(
+    c: Candidate,
+    identifier: string,
+    consumer: Concept,
+    provider: Concept,
+    providers: ReadonlySet<string> | undefined,
+  ): ImportRow {
+    const els = c.relationships.map((id) => relationshipById.get(id)!.el);
+    const texts = els.flatMap((rel) => {
+      const { described } = placeProperties(propertiesOf(rel, definitions), false);
+      const accessType = typeOf(rel) === 'Access' ? rel.attrs.accessType : undefined;
+      return [
+        pickLanguage(langTexts(rel, 'name')),
+        pickLanguage(langTexts(rel, 'documentation')),
+        accessType ? `Access type: ${accessType}` : undefined,
+        described.length ? `Properties:\n${described.join('\n')}` : undefined,
+      ];
+    });
+    const junctions = c.junctions.map((j) => conceptLabel(concepts.get(j)!));
+    const description = joinText(
+      ...texts,
+      junctions.length ? `Through ${junctions.join(' and ')}; relationships ${c.relationships.join(', ')}` : undefined,
+    );
+    const alternative = providers && providers.size > 1;
+    const orJunction = c.junctions.find((j) => concepts.get(j)!.type === 'OrJunction');
+    return {
       key: 'dependency',
       id: archimateId(identifier),
-      spec: { relation: rule.relation, ...(description !== undefined ? { description } : {}) },
+      spec: {
+        relation: c.rule.relation,
+        ...(description !== undefined ? { description } : {}),
+        ...(alternative && orJunction ? { redundancyGroup: archimateId(orJunction) } : {}),
+      },
       links: [
-        { field: 'from', kind: consumer.kind, text: consumer.rowId, asRef: true, at: where(consumer.identifier) },
-        { field: 'to', kind: provider.kind, text: provider.rowId, asRef: true, at: where(provider.identifier) },
+        { field: 'from', kind: consumer.kind!, text: consumer.rowId!, asRef: true, at: where(consumer.identifier) },
+        { field: 'to', kind: provider.kind!, text: provider.rowId!, asRef: true, at: where(provider.identifier) },
       ],
-      at,
-    });
-    dependencies++;
+      at: where(c.relationships[0]!),
+    };
   }
 
   const views = kids(kid(kid(model, 'views'), 'diagrams'), 'view').length;
@@ -522,7 +627,9 @@ function mapModel(model: XmlElement, source: string, located: Located): Register
   const notes = [
     `ArchiMate model "${modelName ?? '(no name)'}"${model.attrs.identifier ? ` (${model.attrs.identifier})` : ''}`,
     `${elementEls.length} elements and ${relationshipEls.length} relationships: ${count('process')} processes, ` +
-      `${count('asset')} assets and ${dependencies} dependencies imported; ` +
+      `${count('asset')} assets and ${dependencies} dependencies imported${
+        junctionRelationships ? ` (${junctionRelationships} relationships joined through junctions)` : ''
+      }; ` +
       `${unmappedList.reduce((n, u) => n + u.count, 0)} not mapped (listed with the reason)`,
     `${views} ${views === 1 ? 'view' : 'views'} (diagrams) not imported: they are drawings of the model, not register content`,
   ];
