@@ -363,7 +363,7 @@ describe('ArchiMate: a hand-made model (properties, languages, every mapped type
     ]);
     // Every relationship is accounted for: joined into a dependency or counted.
     const counted = countConcepts(fixtureText('junctions.xml'));
-    expect(r.notes[1]).toContain('5 dependencies imported (9 relationships joined through junctions)');
+    expect(r.notes?.[1]).toContain('5 dependencies imported (9 relationships joined through junctions)');
     expect(9 + unmappedCount(r, /relationship/)).toBe(counted.relationshipTotal);
     expect(rowsOf(r, 'asset').length + rowsOf(r, 'process').length + unmappedCount(r, /^ArchiMate element/)).toBe(
       counted.elementTotal,
