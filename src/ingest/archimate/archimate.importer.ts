@@ -560,15 +560,16 @@ function mapModel(model: XmlElement, source: string, located: Located): Register
     rows.push(dependencyRow(c, identifier, consumer, provider, alternatives.get(orKey(c) ?? '')));
     dependencies++;
   }
+  const strandedReason = new Map(walked.stranded.map((x) => [x.relationship.identifier, x.reason]));
   const junctionRelationships = throughJunctions.filter((r) => joinedThrough.has(r.identifier)).length;
   for (const r of throughJunctions) {
     if (joinedThrough.has(r.identifier)) continue;
-    const stranded = walked.stranded.find((x) => x.relationship === r);
+    const stranded = strandedReason.get(r.identifier);
     unmapped.add(
       `ArchiMate ${r.type} relationships through a junction that give no dependency`,
       junctionMisses.get(r.identifier) ??
         `${conceptLabel(concepts.get(r.source)!)} → ${conceptLabel(concepts.get(r.target)!)}: ${
-          stranded?.reason === 'type-change'
+          stranded === 'type-change'
             ? 'the junction joins it only to relationships of another type'
             : 'the junction joins it to no relationship on its other side'
         }`,
