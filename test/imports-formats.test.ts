@@ -26,7 +26,14 @@ const SAMPLE = 'DUMMYLEI123456789012.CON_FR_DORA010100_DORA_2024-12-31_202412131
 interface Plan {
   committed: boolean;
   counts: Record<'create' | 'update' | 'unchanged' | 'reject', number>;
-  rows: { kind: string; id: string; action: string; reasons: string[]; location: string }[];
+  rows: {
+    kind: string;
+    id: string;
+    action: string;
+    reasons: string[];
+    location: string;
+    changes: { field: string; after: unknown }[];
+  }[];
   unmapped: { what: string; count: number; reason: string; examples: string[] }[];
   notes: string[];
 }
@@ -84,6 +91,33 @@ describe.each(BACKENDS)('ArchiMate and DORA imports on %s', (backend) => {
     // Re-importing the same model changes nothing.
     const again = (await upload('archisurance', 'archisurance.xml', xml)).json() as Plan;
     expect(again.counts).toMatchObject({ create: 0, update: 0, reject: 0 });
+
+    // A type refined in the register (the model only knows "application") survives a re-import; a
+    // type that contradicts the model is set back to the model's.
+    const apps = (
+      (await app.inject({ url: '/api/orgs/archisurance/assets?limit=500' })).json() as {
+        items: { id: string; type: string }[];
+      }
+    ).items.filter((a) => a.type === 'application');
+    expect(apps.length).toBeGreaterThan(1);
+    const [refined, contradicted] = [apps[0]!, apps[1]!];
+    for (const [id, type] of [
+      [refined.id, 'saas'],
+      [contradicted.id, 'hardware'],
+    ])
+      expect(
+        (await app.inject({ method: 'PATCH', url: `/api/orgs/archisurance/assets/${id}`, payload: { type } }))
+          .statusCode,
+      ).toBe(200);
+    const third = (await upload('archisurance', 'archisurance.xml', xml, '&dryRun=false')).json() as Plan;
+    const updated = third.rows.filter((r) => r.action === 'update');
+    expect(updated.map((r) => [r.id, r.changes.map((c) => `${c.field}=${String(c.after)}`)])).toEqual([
+      [contradicted.id, ['type=application']],
+    ]);
+    const typeOf = async (id: string) =>
+      ((await app.inject({ url: `/api/orgs/archisurance/assets/${id}` })).json() as { type: string }).type;
+    expect(await typeOf(refined.id)).toBe('saas');
+    expect(await typeOf(contradicted.id)).toBe('application');
   });
 
   it('imports the small Archi sample model the same way', async () => {

@@ -351,6 +351,10 @@ export function planImport(
     const base = draft.existing ? envelopeless(draft.existing as unknown as Record<string, unknown>) : {};
     for (const field of owned) delete base[field];
     const spec: Record<string, unknown> = { ...base, ...row.spec };
+    for (const [field, finer] of Object.entries(row.refinements ?? {})) {
+      const stored = (draft.existing as Record<string, unknown> | undefined)?.[field];
+      if (stored !== undefined && finer.includes(stored)) spec[field] = stored;
+    }
     // A list of references the file owns is rebuilt from its links; one it does not own is added to.
     for (const link of links)
       if (link.many && !Array.isArray(row.spec[link.field]))

@@ -82,6 +82,12 @@ export interface ImportRow {
    * know an asset's data sensitivity). Defaults to the keys of `spec` and the link fields.
    */
   owns?: string[];
+  /**
+   * Fields the file states only as a class: on update, a stored value listed here is kept, being a
+   * refinement of what the file says (an ArchiMate application component is an "application"; the
+   * register may know by now that it is a SaaS service).
+   */
+  refinements?: Record<string, readonly unknown[]>;
   links?: RowLink[];
   /** Fields inferred rather than read, with the rule and the knowledge-base entry behind them. */
   inferred?: Record<string, { rule: string; source: string; confidence?: number }>;

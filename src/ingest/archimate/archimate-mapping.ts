@@ -141,6 +141,17 @@ export const ELEMENT_RULES: Readonly<Record<string, ElementRule>> = {
   ),
 };
 
+/**
+ * The asset types a model's coarse type may have been refined to in the register: a model does not
+ * say whether an application is bought as SaaS or a platform is IaaS, so a re-import keeps what the
+ * register knows instead of setting the type back.
+ */
+export const TYPE_REFINEMENTS: Readonly<Partial<Record<AssetType, readonly AssetType[]>>> = {
+  application: ['saas', 'data-service', 'ai-model'],
+  platform: ['iaas', 'paas'],
+  network: ['connectivity'],
+};
+
 /** For a type the schema allows but this table does not know (a later schema version). */
 export const UNKNOWN_ELEMENT_REASON = 'an element type this version of Stapel does not know';
 

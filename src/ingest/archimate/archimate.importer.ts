@@ -32,6 +32,7 @@ import { unvalidatedError, xmllintFindings, xmlRejection, type XmlFinding } from
 import {
   ELEMENT_RULES,
   RELATIONSHIP_RULES,
+  TYPE_REFINEMENTS,
   UNKNOWN_ELEMENT_REASON,
   UNKNOWN_RELATIONSHIP_REASON,
   type ElementRule,
@@ -357,6 +358,8 @@ function elementRow(
   if (description !== undefined) spec.description = description;
   if (tags.length) spec.tags = tags;
   const row: ImportRow = { key: rule.key, id: concept.rowId, spec, at };
+  const refinements = rule.key === 'asset' ? TYPE_REFINEMENTS[rule.type] : undefined;
+  if (refinements) row.refinements = { type: refinements };
   if (concept.name === undefined)
     row.problems = [{ field: 'name', message: `the ${concept.type} ${concept.identifier} has no name in the model` }];
   return row;
