@@ -223,12 +223,20 @@ describe('broken files', () => {
     expect(readCsvRegister(text, 'export.csv', { ...context, kind: 'contract' }).rows[0]!.key).toBe('contract');
   });
 
+  it('columns that belong to no template: InputError saying so, not blaming one kind', () => {
+    const err = inputError(() => readCsvRegister(bytes('Kleur;Vorm\nrood;rond\n'), 'kleuren.csv', context));
+    expect(err.message).toBe(
+      'kleuren.csv, line 1: none of the columns is a column of a register template (processes, parties, products, ' +
+        'assets, dependencies, contracts, exit plans); start from a template, whose first line holds the column headers',
+    );
+  });
+
   it("the kind option with another kind's columns: unknown column", () => {
     const err = inputError(() => read('assets-en.csv', { ...context, kind: 'process' }));
     expect(err.message).toContain('assets-en.csv, line 1, column "Type": unknown column for processes');
     const other = inputError(() => read('assets-en.csv', { ...context, kind: 'measure' }));
     expect(other.message).toContain(
-      'a CSV register holds process, party, product, asset, dependency, contract, exitPlan',
+      'a spreadsheet register holds process, party, product, asset, dependency, contract, exitPlan',
     );
   });
 

@@ -46,12 +46,13 @@ function decode(bytes: Uint8Array): { text: string; note?: string } {
   }
 }
 
-const kindOption = (context: ImportContext, source: string): TemplateKind | undefined => {
+/** The kind the user said a sheet holds (`--kind`), when the headers do not say. */
+export const kindOption = (context: ImportContext, source: string): TemplateKind | undefined => {
   const kind = context.kind;
   if (kind === undefined) return undefined;
   if ((TEMPLATE_KINDS as readonly string[]).includes(kind)) return kind as TemplateKind;
   throw new InputError(
-    `${source}: a CSV register holds ${TEMPLATE_KINDS.join(', ')}; not ${kind}`,
+    `${source}: a spreadsheet register holds ${TEMPLATE_KINDS.join(', ')}; not ${kind}`,
     [{ path: ['kind'], message: `use one of ${TEMPLATE_KINDS.join(', ')}` }],
     source,
   );

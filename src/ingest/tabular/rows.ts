@@ -67,6 +67,11 @@ function kindsNamedIn(file: string): TemplateKind[] {
  * Description), the file name decides. Throws an InputError for an unknown or repeated column, a
  * missing required one, or a kind that cannot be told.
  */
+/** Whether any of the headers is a column of some template (a sheet of notes has none). */
+export function hasTemplateColumn(rawHeaders: readonly string[]): boolean {
+  return rawHeaders.some((h) => TEMPLATE_KINDS.some((k) => columnByHeader(TEMPLATES[k], h.trim())));
+}
+
 export function mapHeader(rawHeaders: readonly string[], where: SourceLocation, given?: TemplateKind): HeaderMap {
   const headers = rawHeaders.map((h) => h.trim());
   const named = headers.filter(Boolean);
@@ -106,6 +111,11 @@ export function mapHeader(rawHeaders: readonly string[], where: SourceLocation, 
       // No template has every header: blame the first unknown one, against the closest template.
       const score = (k: TemplateKind) => named.filter((h) => columnByHeader(TEMPLATES[k], h)).length;
       kind = [...TEMPLATE_KINDS].sort((a, b) => score(b) - score(a))[0]!;
+      if (score(kind) === 0)
+        fail(
+          `none of the columns is a column of a register template (${TEMPLATE_KINDS.map((k) => TEMPLATES[k].sheet.en.toLowerCase()).join(', ')}); ` +
+            'start from a template, whose first line holds the column headers',
+        );
     }
   }
   const template = TEMPLATES[kind!];

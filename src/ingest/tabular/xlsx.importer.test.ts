@@ -13,6 +13,7 @@ import { InputError } from '../../domain/index.js';
 import { knowledgeIndex } from '../../knowledge/knowledge-base.js';
 import type { ImportContext } from '../register-import.js';
 import { checkZip, readXlsxRegister, xlsxImporter } from './xlsx.importer.js';
+import { readCsvRegister } from './csv.importer.js';
 import { templateXlsx } from './writer.js';
 
 const context: ImportContext = { kb: knowledgeIndex(), at: new Date('2025-06-01T00:00:00Z') };
@@ -156,7 +157,7 @@ describe('formula errors and other broken workbooks', () => {
   it('no register sheet, not a zip, a broken zip: InputError', async () => {
     const notes = await workbook((wb) => wb.addWorksheet('Blad1').addRow(['x']));
     expect((await inputError(() => readXlsxRegister(notes, 'n.xlsx', context))).message).toContain(
-      'n.xlsx has no register sheet; name sheets after what they hold: Processen/Processes',
+      'n.xlsx has no register sheet; name sheets after what they hold (Processen/Processes',
     );
     const text = new TextEncoder().encode('Naam;Vitaal\n');
     expect((await inputError(() => readXlsxRegister(text, 'x.xlsx', context))).message).toContain(
@@ -176,6 +177,82 @@ describe('formula errors and other broken workbooks', () => {
     for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
     const err = await inputError(() => checkZip(Buffer.concat(chunks), 'bomb.xlsx', 1024 * 1024));
     expect(err.message).toBe('bomb.xlsx: the workbook unpacks to more than 1 MiB');
+  });
+});
+
+describe('workbooks written by LibreOffice Calc', () => {
+  // Made from the .fods sources in test/fixtures/tabular/libreoffice-sources and a CSV fixture by
+  // LibreOffice 7.4 (soffice --headless --convert-to xlsx); see the fixtures' PROVENANCE.md.
+  it('reads its shared strings, booleans, formulas with results and date cells', async () => {
+    const r = await readXlsxRegister(fixture('register-libreoffice.xlsx'), 'register-libreoffice.xlsx', context);
+    expect(r.rows.map((x) => ({ key: x.key, id: x.id, spec: x.spec, at: x.at }))).toEqual([
+      {
+        key: 'process',
+        id: 'verg-01',
+        spec: { name: 'Vergunningen verlenen', vital: true, maxTolerableDowntimeHours: 72 },
+        at: { file: 'register-libreoffice.xlsx', sheet: 'Processen', line: 2 },
+      },
+      {
+        key: 'asset',
+        id: 'zaak',
+        spec: { name: 'Zaaksysteem', type: 'saas', layers: ['applications'], users: 120 },
+        at: { file: 'register-libreoffice.xlsx', sheet: 'Assets', line: 2 },
+      },
+      {
+        key: 'exitPlan',
+        id: 'exit-zaak',
+        spec: { name: 'Exit zaaksysteem', strategy: 'replace', lastTested: '2025-03-14' },
+        at: { file: 'register-libreoffice.xlsx', sheet: 'Exitplannen', line: 2 },
+      },
+    ]);
+  });
+
+  it('refuses its #DIV/0! formula error, naming sheet, row and column', async () => {
+    const err = await inputError(() =>
+      readXlsxRegister(fixture('formula-error-libreoffice.xlsx'), 'formula-error-libreoffice.xlsx', context),
+    );
+    expect(err.message).toBe(
+      'formula-error-libreoffice.xlsx, sheet Assets, row 3, column Gebruikers: the cell holds the formula error #DIV/0!; correct the formula or replace it by a value',
+    );
+  });
+
+  it('reads a CSV template saved as a workbook (one sheet named after the file) by its headers', async () => {
+    const r = await readXlsxRegister(fixture('applicaties-libreoffice.xlsx'), 'applicaties.xlsx', context);
+    expect(r.rows.map((x) => `${x.key} ${x.id} ${String(x.spec.users ?? '')}`)).toEqual([
+      'asset zaaksysteem 400',
+      'asset kantoor 1050',
+      'asset parkeren ',
+    ]);
+    expect(r.notes).toEqual(['applicaties.xlsx, sheet applicaties: 3 assets (kind from the column headers)']);
+    // The same rows as the CSV it was made from.
+    const csv = readCsvRegister(
+      new Uint8Array(readFileSync(new URL('../../../test/fixtures/imports/applicaties.csv', import.meta.url))),
+      'applicaties.csv',
+      context,
+    );
+    expect(r.rows.map((x) => [x.spec, x.links?.map((l) => l.text)])).toEqual(
+      csv.rows.map((x) => [x.spec, x.links?.map((l) => l.text)]),
+    );
+  });
+
+  it('in such a workbook skips a sheet of notes, and refuses a sheet with an unknown column', async () => {
+    const bytes = await workbook((wb) => {
+      wb.addWorksheet('Notities').addRow(['Bijgehouden door het CIO-office']);
+      const s = wb.addWorksheet('Blad1');
+      s.addRow(['Naam', 'Gebruikers', 'Kleur']);
+      s.addRow(['Zaaksysteem', 400, 'rood']);
+    });
+    const err = await inputError(() => readXlsxRegister(bytes, 'b.xlsx', context));
+    expect(err.message).toContain('b.xlsx, sheet Blad1, line 1, column "Kleur": unknown column for assets');
+    const good = await workbook((wb) => {
+      wb.addWorksheet('Notities').addRow(['Bijgehouden door het CIO-office']);
+      const s = wb.addWorksheet('Blad1');
+      s.addRow(['Naam', 'Gebruikers']);
+      s.addRow(['Zaaksysteem', 400]);
+    });
+    const r = await readXlsxRegister(good, 'g.xlsx', context);
+    expect(r.rows.map((x) => x.key)).toEqual(['asset']);
+    expect(r.notes).toContain('g.xlsx, sheet Notities: not a register sheet; not read');
   });
 });
 

@@ -13,8 +13,16 @@ import { InputError } from '../../domain/index.js';
 import type { ImportContext, RegisterImport, RegisterImporter } from '../register-import.js';
 import { cellContext, type RawCell } from './cells.js';
 import { HELP_SHEET, kindBySheetName, TEMPLATES } from './columns.js';
-import { MAX_SPREADSHEET_BYTES } from './csv.importer.js';
-import { buildRow, linkKeys, mapHeader, MAX_TABLE_ROWS, partialNestedNote, type BuiltRow } from './rows.js';
+import { kindOption, MAX_SPREADSHEET_BYTES } from './csv.importer.js';
+import {
+  buildRow,
+  hasTemplateColumn,
+  linkKeys,
+  mapHeader,
+  MAX_TABLE_ROWS,
+  partialNestedNote,
+  type BuiltRow,
+} from './rows.js';
 
 /** Most bytes a workbook may unpack to: a zip bomb stops here, before exceljs inflates anything. */
 export const MAX_XLSX_UNZIPPED_BYTES = 256 * 1024 * 1024;
@@ -152,9 +160,13 @@ export async function readXlsxRegister(
   const built: BuiltRow[] = [];
   const notes: string[] = [];
   const ignored: string[] = [];
+  // A workbook without a sheet named after a kind — a CSV template saved as a workbook, whose one
+  // sheet is named after the file — is read as CSV is: each sheet's kind from its headers.
+  const byHeaders = !workbook.worksheets.some((s) => kindBySheetName(s.name));
+  const given = byHeaders ? kindOption(context, source) : undefined;
   for (const sheet of workbook.worksheets) {
-    const kind = kindBySheetName(sheet.name);
-    if (!kind) {
+    const named = kindBySheetName(sheet.name);
+    if (!named && (!byHeaders || sheet.name === HELP_SHEET.nl || sheet.name === HELP_SHEET.en)) {
       ignored.push(sheet.name);
       continue;
     }
@@ -187,7 +199,11 @@ export async function readXlsxRegister(
     }
     const header = read(1);
     const headers = header.cells.map((c) => (c === undefined ? '' : c instanceof Date ? c.toISOString() : String(c)));
-    const map = mapHeader(headers, { file: source, sheet: sheet.name }, kind);
+    if (!named && !hasTemplateColumn(headers)) {
+      ignored.push(sheet.name);
+      continue;
+    }
+    const map = mapHeader(headers, { file: source, sheet: sheet.name }, named ?? given);
     const rows: BuiltRow[] = [];
     for (let r = 2; r <= sheet.rowCount; r++) {
       const { cells, problems } = read(r, map.headers);
@@ -197,13 +213,15 @@ export async function readXlsxRegister(
     built.push(...rows);
     const partial = partialNestedNote(map, `${source}, sheet ${sheet.name}`);
     if (partial) notes.push(partial);
-    notes.push(`${source}, sheet ${sheet.name}: ${rows.length} ${TEMPLATES[kind].sheet.en.toLowerCase()}`);
+    notes.push(
+      `${source}, sheet ${sheet.name}: ${rows.length} ${TEMPLATES[map.kind].sheet.en.toLowerCase()}${named ? '' : ' (kind from the column headers)'}`,
+    );
   }
-  if (!built.length && !workbook.worksheets.some((s) => kindBySheetName(s.name)))
+  if (!built.length && byHeaders)
     throw new InputError(
-      `${source} has no register sheet; name sheets after what they hold: ${Object.values(TEMPLATES)
+      `${source} has no register sheet; name sheets after what they hold (${Object.values(TEMPLATES)
         .map((t) => `${t.sheet.nl}/${t.sheet.en}`)
-        .join(', ')}`,
+        .join(', ')}), or give a sheet the column headers of a template`,
       [],
       source,
     );
