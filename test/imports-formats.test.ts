@@ -246,11 +246,12 @@ describe.each(BACKENDS)('ArchiMate and DORA imports on %s', (backend) => {
     }
   });
 
-  it('round-trips a well-formed register: package → another organisation → the same package', async () => {
-    await newOrg('veldhaven');
+  /** A small bank's register, built through the API: one SaaS service under one contract, used by a vital process. */
+  const bankRegister = async (id: string) => {
+    await newOrg(id);
     const org = await app.inject({
       method: 'PUT',
-      url: '/api/orgs/veldhaven',
+      url: `/api/orgs/${id}`,
       payload: {
         name: 'Veldhaven Bank N.V.',
         kind: 'bank',
@@ -260,7 +261,7 @@ describe.each(BACKENDS)('ArchiMate and DORA imports on %s', (backend) => {
     });
     expect(org.statusCode, org.body).toBe(200);
     const post = async (plural: string, payload: Record<string, unknown>) => {
-      const r = await app.inject({ method: 'POST', url: `/api/orgs/veldhaven/${plural}`, payload });
+      const r = await app.inject({ method: 'POST', url: `/api/orgs/${id}/${plural}`, payload });
       expect(r.statusCode, r.body).toBe(201);
     };
     await post('parties', {
@@ -293,6 +294,10 @@ describe.each(BACKENDS)('ArchiMate and DORA imports on %s', (backend) => {
       annualValueEur: 120000,
       governingLaw: 'DE',
     });
+  };
+
+  it('round-trips a well-formed register: package → another organisation → the same package', async () => {
+    await bankRegister('veldhaven');
     const first = await app.inject({ url: '/api/orgs/veldhaven/exports/dora?draft=true&refDate=2025-12-31' });
     expect(first.statusCode, first.body.slice(0, 500)).toBe(200);
     const a = await readDoraPackage(first.rawPayload, 'a.zip');
@@ -317,5 +322,58 @@ describe.each(BACKENDS)('ArchiMate and DORA imports on %s', (backend) => {
     expect(body.message).toContain('b_02.02.csv, line 2, c0030');
     expect(body.message).toContain('NO-SUCH-PROVIDER');
     expect(await counts('broken-fk')).toEqual({ processes: 0, assets: 0, parties: 0, dependencies: 0, contracts: 0 });
+  });
+  it('takes back a draft completed elsewhere: same records, the filled values, a package ready to file', async () => {
+    await bankRegister('korenbeurs');
+    const before = await counts('korenbeurs');
+    const draft = await app.inject({ url: '/api/orgs/korenbeurs/exports/dora?draft=true&refDate=2025-12-31' });
+    const pkg = await readDoraPackage(draft.rawPayload, 'draft.zip');
+    // Fill what blocks filing as a person would in a spreadsheet: a value of the closed list, a
+    // date, the entity's own LEI as its parent's, a reason in words.
+    const tables = doraTables();
+    for (let round = 0; round < 3; round++)
+      for (const issue of checkDoraReport(pkg).filter((i) => i.blocking && i.check === 'mandatory')) {
+        const column = tables[issue.template].columns.find((c) => c.code === issue.column)!;
+        pkg.tables[issue.template][issue.row!]![issue.column!] = column.allowed
+          ? [...column.allowed][0]!
+          : column.type === 'd'
+            ? '2025-06-30'
+            : issue.template === 'B_01.02' && issue.column === 'c0060'
+              ? pkg.entityLei
+              : 'De Nederlandsche Bank';
+      }
+    expect(checkDoraReport(pkg).filter((i) => i.blocking)).toEqual([]);
+    const completed = await writeDoraPackage(pkg);
+
+    // Brought back, the package maps onto the records it was exported from: nothing new, nothing changed.
+    const dry = (await upload('korenbeurs', `${completed.name}.zip`, completed.bytes)).json() as Plan;
+    expect(dry.rows.map((r) => `${r.kind} ${r.id} ${r.action}`)).toEqual([
+      'party postbode unchanged',
+      'process payments unchanged',
+      'asset mail unchanged',
+      expect.stringMatching(/^dependency dep-[a-z0-9-]+ unchanged$/),
+      'contract c-mail unchanged',
+    ]);
+    const r = await upload('korenbeurs', `${completed.name}.zip`, completed.bytes, '&dryRun=false');
+    expect(r.statusCode, r.body.slice(0, 1000)).toBe(200);
+    expect(await counts('korenbeurs')).toEqual(before);
+    const asset = (await app.inject({ url: '/api/orgs/korenbeurs/assets/mail' })).json() as { name: string };
+    expect(asset.name).toBe('E-mail');
+
+    // The register now files: the package comes out whole, with every filled value.
+    const filed = await app.inject({ url: '/api/orgs/korenbeurs/exports/dora?refDate=2025-12-31' });
+    expect(filed.statusCode, filed.body.slice(0, 1000)).toBe(200);
+    const out = await readDoraPackage(filed.rawPayload, 'filed.zip');
+    for (const t of DORA_TEMPLATES) expect(rowSet(out.tables[t]), t).toEqual(rowSet(pkg.tables[t]));
+
+    // A value the package changes that the register holds is an update of just that field.
+    pkg.tables['B_02.02'][0]!.c0100 = '60';
+    const changed = await writeDoraPackage(pkg);
+    const plan = (await upload('korenbeurs', `${changed.name}.zip`, changed.bytes)).json() as Plan;
+    expect(
+      plan.rows
+        .filter((x) => x.action !== 'unchanged')
+        .map((x) => [x.id, x.changes.map((c) => `${c.field}=${String(c.after)}`)]),
+    ).toEqual([['c-mail', ['noticePeriodDays=60']]]);
   });
 });

@@ -7,7 +7,8 @@
  */
 import type { KindKey, RefKind } from '../domain/index.js';
 import type { KnowledgeIndex } from '../analysis/knowledge-index.js';
-import type { DoraSupplement } from './dora/dora-model.js';
+import type { DoraReport, DoraSupplement } from './dora/dora-model.js';
+import type { DoraExport } from './dora/register-to-dora.js';
 
 export type ImportFormat = 'csv' | 'xlsx' | 'archimate' | 'dora';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['csv', 'xlsx', 'archimate', 'dora'];
@@ -131,6 +132,12 @@ export interface ImportContext {
    * with broken references between templates), instead of refusing it.
    */
   lenient?: boolean;
+  /**
+   * For DORA packages: the register of information the organisation's register writes itself now,
+   * for the package's reference date and consolidation, with the record each row came from — so a
+   * package exported from the register and brought back maps onto the same records.
+   */
+  doraBaseline?: (pkg: DoraReport) => Promise<DoraExport | undefined>;
 }
 
 export interface RegisterImporter {

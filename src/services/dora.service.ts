@@ -8,22 +8,14 @@ import type { DoraCheckIssue, DoraReport, DoraTags } from '../ingest/dora/dora-m
 import { gapReport, type GapReport } from '../ingest/dora/gap-report.js';
 import { writeDoraPackage } from '../ingest/dora/package-writer.js';
 import { checkDoraReport } from '../ingest/dora/preflight.js';
-import { buildDoraReport } from '../ingest/dora/register-to-dora.js';
 import type { Store } from '../store/database.js';
 import * as orgs from '../store/organisation.repository.js';
-import { allRecords } from '../store/record.repository.js';
+import { organisationDoraExport, type DoraExportOptions } from './dora-export.js';
 import { ImportService } from './import.service.js';
 import { KnowledgeService } from './knowledge.service.js';
 import { NotFoundError } from '../domain/index.js';
 
-export interface DoraExportOptions {
-  /** Reference date, YYYY-MM-DD; by default the 31 December before today (the annual reporting date). */
-  refPeriod?: string;
-  /** Consolidated (CON, default) or individual (IND) register. */
-  consolidation?: 'CON' | 'IND';
-  /** Country of the competent authority; by default the organisation's. */
-  country?: string;
-}
+export type { DoraExportOptions } from './dora-export.js';
 
 export interface DoraCheck {
   report: DoraReport;
@@ -36,9 +28,6 @@ const REF_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Stands for the entity's LEI in a draft package of an organisation that has none. */
 export const MISSING_LEI = 'NOLEI';
-
-/** yyyyMMddHHmmssSSS, the timestamp in a package's name. */
-const packageTimestamp = (d: Date) => d.toISOString().replace(/[-:TZ.]/g, '');
 
 export class DoraService {
   private readonly knowledge: KnowledgeService;
@@ -60,24 +49,13 @@ export class DoraService {
       throw new InputError(`the reference date "${refPeriod}" is not a date (YYYY-MM-DD)`, [
         { path: ['refPeriod'], message: 'use YYYY-MM-DD' },
       ]);
-    const { report, tags } = buildDoraReport({
+    const { report, tags } = await organisationDoraExport(
+      db,
       organisation,
-      records: {
-        processes: await allRecords(db, 'process', orgId),
-        parties: await allRecords(db, 'party', orgId),
-        products: await allRecords(db, 'product', orgId),
-        assets: await allRecords(db, 'asset', orgId),
-        dependencies: await allRecords(db, 'dependency', orgId),
-        contracts: await allRecords(db, 'contract', orgId),
-        exitPlans: await allRecords(db, 'exitPlan', orgId),
-      },
-      kb: await this.knowledge.indexFor(orgId, db),
-      supplement: await this.imports.doraSupplement(orgId, db),
-      refPeriod,
-      consolidation: options.consolidation ?? 'CON',
-      country: options.country ?? organisation.country,
-      createdAt: packageTimestamp(now),
-    });
+      await this.knowledge.indexFor(orgId, db),
+      await this.imports.doraSupplement(orgId, db),
+      { ...options, refPeriod },
+    );
     // Without an LEI the package still needs a name; the placeholder keeps a draft readable, and the
     // pre-flight check reports the missing LEI as blocking.
     if (!report.entityLei) report.entityLei = MISSING_LEI;

@@ -30,6 +30,7 @@ import * as orgs from '../store/organisation.repository.js';
 import * as records from '../store/record.repository.js';
 import { doraSupplements } from '../store/schema.js';
 import { KnowledgeService } from './knowledge.service.js';
+import { organisationDoraExport } from './dora-export.js';
 
 export interface ImportOptions {
   /** The file name, for messages and provenance. */
@@ -97,6 +98,15 @@ export class ImportService {
       at: new Date(),
       kind: options.kind,
       lenient: options.lenient,
+      doraBaseline: async (pkg) => {
+        const organisation = await orgs.getOrganisation(db, orgId);
+        if (!organisation) return undefined;
+        return organisationDoraExport(db, organisation, kb, await this.doraSupplement(orgId, db), {
+          refPeriod: pkg.refPeriod,
+          consolidation: pkg.consolidation,
+          country: pkg.country,
+        });
+      },
     });
   }
 

@@ -30,7 +30,15 @@ import {
 import { DORA_TEMPLATES, templateFile, type DoraReport, type DoraTemplate } from './dora-model.js';
 import { readDoraPackage } from './package-reader.js';
 import { checkDoraReport, issueLocation } from './preflight.js';
-import { doraIds, indexPackage, serviceKey, type PackageIndex } from './register-to-dora.js';
+import {
+  doraIds,
+  functionKey,
+  indexPackage,
+  serviceKey,
+  type DoraOrigins,
+  type PackageIndex,
+} from './register-to-dora.js';
+import { keepChanges } from './package-changes.js';
 
 export const doraImporter: RegisterImporter = {
   format: 'dora',
@@ -59,7 +67,14 @@ export const doraImporter: RegisterImporter = {
         })),
         source,
       );
-    const imported = importDoraReport(report, source);
+    // Into a register that writes these rows itself (a package exported from it, worked on, brought
+    // back): rows map onto the records they came from, and only what the package changes is taken.
+    const baseline = await context.doraBaseline?.(report);
+    const imported = importDoraReport(report, source, baseline?.origins);
+    if (baseline) {
+      const written = importDoraReport(baseline.report, source, baseline.origins);
+      imported.rows = keepChanges(imported.rows, written.rows, baseline.origins);
+    }
     if (broken.length)
       imported.notes = [
         ...(imported.notes ?? []),
@@ -79,8 +94,11 @@ function agreed<T>(values: (T | undefined)[]): T | undefined {
 
 const union = (values: (string | undefined)[]): string[] => [...new Set(values.filter((v): v is string => !!v))];
 
-/** A report's rows as register rows; pure, for a report read by readDoraPackage. */
-export function importDoraReport(report: DoraReport, source: string): RegisterImport {
+/**
+ * A report's rows as register rows; pure, for a report read by readDoraPackage. `origins` names the
+ * register records rows of the package were exported from; the others get ids from `doraIds`.
+ */
+export function importDoraReport(report: DoraReport, source: string, origins?: DoraOrigins): RegisterImport {
   const pkg = indexPackage(report);
   const t = report.tables;
   const rows: ImportRow[] = [];
@@ -105,7 +123,8 @@ export function importDoraReport(report: DoraReport, source: string): RegisterIm
   }
 
   // ---- providers ----------------------------------------------------------------------------------
-  const partyIdOf = (code: string): string => doraIds.party(code, pkg.providers.get(code)?.c0020);
+  const partyIdOf = (code: string): string =>
+    origins?.party.get(code) ?? doraIds.party(code, pkg.providers.get(code)?.c0020);
   t['B_05.01'].forEach((r, i) => {
     if (!pkg.importable['B_05.01'].has(i)) return;
     const code = r.c0010!;
@@ -146,6 +165,7 @@ export function importDoraReport(report: DoraReport, source: string): RegisterIm
 
   // ---- functions ----------------------------------------------------------------------------------
   const processIdOf = (functionId: string, lei: string | undefined) =>
+    origins?.process.get(functionKey(functionId, lei, report.entityLei)) ??
     doraIds.process(functionId, lei, report.entityLei);
   t['B_06.01'].forEach((r, i) => {
     if (!pkg.importable['B_06.01'].has(i)) return;
@@ -174,7 +194,8 @@ export function importDoraReport(report: DoraReport, source: string): RegisterIm
   const assetsOfContract = new Map<string, string[]>();
   const dependencies = new Set<string>();
   for (const s of pkg.services.values()) {
-    const id = doraIds.asset(s.reference, s.provider, s.type);
+    const id =
+      origins?.asset.get(serviceKey(s.reference, s.provider, s.type)) ?? doraIds.asset(s.reference, s.provider, s.type);
     assetsOfContract.set(s.reference, [...(assetsOfContract.get(s.reference) ?? []), id]);
     const group = s.rows.map((i) => t['B_02.02'][i]!);
     const first = s.rows[0]!;
@@ -260,7 +281,7 @@ export function importDoraReport(report: DoraReport, source: string): RegisterIm
     }
     rows.push({
       key: 'contract',
-      id: doraIds.contract(ref),
+      id: origins?.contract.get(ref) ?? doraIds.contract(ref),
       spec,
       links: [
         { field: 'supplierId', kind: 'party', text: partyIdOf(pkg.contractSupplier.get(ref)!) },

@@ -273,9 +273,29 @@ export interface DoraExportInput {
   createdAt: string;
 }
 
+/**
+ * Which register record each keyed row of the export came from, by the row's key as the importer
+ * reads it: a package written from the register and read back into it maps onto the same records.
+ */
+export interface DoraOrigins {
+  /** Provider identification code (B_05.01 c0010) → party id. */
+  party: Map<string, string>;
+  /** Contractual arrangement reference (B_02.01 c0010) → contract id. */
+  contract: Map<string, string>;
+  /** functionKey(function identifier, LEI) → process id. */
+  process: Map<string, string>;
+  /** serviceKey(reference, provider code, service type as "S19") → asset id (the first, when several share it). */
+  asset: Map<string, string>;
+}
+
+/** A function's key in DoraOrigins: the LEI is left out when it is the reporting entity's. */
+export const functionKey = (functionId: string, lei: string | undefined, entityLei: string): string =>
+  groupKey(functionId, !lei || lei === entityLei ? '' : lei);
+
 export interface DoraExport {
   report: DoraReport;
   tags: DoraTags;
+  origins: DoraOrigins;
   /** What the export left out or could not decide, for people. */
   notes: string[];
 }
@@ -313,6 +333,15 @@ class DoraDerivation {
   private readonly providerRowOf = new Map<string, DoraRow>();
   private readonly entityKey?: Candidate;
   private readonly baseCurrency: string;
+  private readonly origins: DoraOrigins = {
+    party: new Map(),
+    contract: new Map(),
+    process: new Map(),
+    asset: new Map(),
+  };
+  private remember(map: keyof DoraOrigins, key: string | undefined, id: string): void {
+    if (key && !this.origins[map].has(key)) this.origins[map].set(key, id);
+  }
 
   constructor(private readonly input: DoraExportInput) {
     this.sup = input.supplement;
@@ -506,6 +535,7 @@ class DoraDerivation {
       const supplier = this.parties.get(c.supplierId);
       this.useParty(supplier);
       const ref = filled(c.reference, `contract:${c.id}.reference`) ?? filled(c.id, `contract:${c.id}.id`)!;
+      this.remember('contract', ref.value, c.id);
       const b0201 = this.draft('B_02.01', (d) => d.set('c0010', ref));
       b0201.set(
         'c0020',
@@ -535,6 +565,8 @@ class DoraDerivation {
         this.useParty(provider);
         const pc = this.providerCode(provider);
         const type = this.serviceTypeOf(asset);
+        const short = serviceType(type?.value);
+        if (pc && short) this.remember('asset', serviceKey(ref.value, pc.code, short), asset.id);
         const ak = groupKey(pc?.code ?? '', type?.value ?? '');
         const a = assessments.get(ak) ?? { provider, ...(type ? { type } : {}), assets: [] };
         a.assets.push(asset);
@@ -770,6 +802,7 @@ class DoraDerivation {
         d.set('c0010', fid);
         d.set('c0040', this.entityLeiOf(p.id));
       });
+      this.remember('process', functionKey(fid.value, d.cells.c0040, this.entityKey?.value ?? ''), p.id);
       d.set('c0030', filled(p.name, `process:${p.id}.name`));
       // A vital process is a critical or important function; a process not marked vital keeps an
       // imported assessment unless that said "critical", which the register now contradicts.
@@ -820,6 +853,7 @@ class DoraDerivation {
       if (pc) seen.add(pc.code);
       const at = `party:${p.id}`;
       const d = this.draft('B_05.01', (d) => this.setCode(d, 'c0010', 'c0020', pc));
+      this.remember('party', pc?.code, p.id);
       const ids = p.identifiers;
       const additional =
         pc?.type === 'LEI' && ids.euid
@@ -920,6 +954,6 @@ class DoraDerivation {
       tags[t] = rowTags;
       report.filingIndicators[t] = rows.length > 0 || this.sup?.filingIndicators[t] === true;
     }
-    return { report, tags, notes: this.notes };
+    return { report, tags, origins: this.origins, notes: this.notes };
   }
 }
