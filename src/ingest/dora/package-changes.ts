@@ -35,9 +35,12 @@ export function keepChanges(
   written: readonly ImportRow[],
   origins: DoraOrigins,
 ): ImportRow[] {
+  const ids = new Map(
+    (Object.keys(origins) as (keyof DoraOrigins)[]).map((k) => [k, new Set(origins[k].values())] as const),
+  );
   const mapped = (key: ImportRow['key'], id: string | undefined) => {
     const map = ORIGIN_OF_KIND[key];
-    return !!map && id !== undefined && [...origins[map].values()].includes(id);
+    return !!map && id !== undefined && ids.get(map)!.has(id);
   };
   const byIdentity = new Map(written.map((w) => [identity(w), w]));
   return rows.map((row) => {
