@@ -74,7 +74,7 @@ const messages: Messages<Key> = {
     download: 'Downloaden',
     package: 'Pakket downloaden (ZIP)',
     packageHelp:
-      'Het pakket wordt alleen gemaakt als geen enkel probleem het indienen blokkeert. Een conceptpakket wordt altijd gemaakt, om elders verder aan te werken.',
+      'Het pakket wordt alleen gemaakt als geen enkel probleem het indienen blokkeert. Een conceptpakket wordt altijd gemaakt, om elders verder aan te werken: vul aan wat ontbreekt en importeer het hierboven weer. De rijen die uit het register komen, worden dan herkend; alleen wat u hebt veranderd of aangevuld wordt overgenomen.',
     draft: 'Conceptpakket downloaden (ZIP)',
   },
   en: {
@@ -106,7 +106,7 @@ const messages: Messages<Key> = {
     download: 'Download',
     package: 'Download the package (ZIP)',
     packageHelp:
-      'The package is only made when no problem blocks filing. A draft package is always made, to work on elsewhere.',
+      'The package is only made when no problem blocks filing. A draft package is always made, to work on elsewhere: complete what is missing and import it again above. The rows that came from the register are then recognised; only what you changed or added is taken over.',
     draft: 'Download a draft package (ZIP)',
   },
 };
