@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { knowledgeIndex } from '../knowledge/knowledge-base.js';
 import { planImport, type ExistingRegister, type PlannedRow } from './import-plan.js';
 import type { ImportRow, RegisterImport } from './register-import.js';
+import { emptyRegister } from '../../test/helpers/imports.js';
 
 const kb = knowledgeIndex();
 const at = new Date('2026-12-01T10:00:00Z');
-
-const empty = (): ExistingRegister => ({
-  organisation: { name: 'Test', country: 'NL', identifiers: {} },
-  process: [],
-  party: [],
-  product: [],
-  asset: [],
-  dependency: [],
-  contract: [],
-  exitPlan: [],
-});
 
 const file = (rows: ImportRow[], extra: Partial<RegisterImport> = {}): RegisterImport => ({
   format: 'csv',
@@ -50,7 +40,7 @@ describe('import planner', () => {
   );
 
   it('matches a free-text supplier to the knowledge base and adds it as an inferred party', () => {
-    const plan = planImport(file([mail]), empty(), kb, at);
+    const plan = planImport(file([mail]), emptyRegister(), kb, at);
     expect(plan.counts).toEqual({ create: 2, update: 0, unchanged: 0, reject: 0 });
     const party = plan.rows.find((r) => r.kind === 'party')!;
     expect(party).toMatchObject({ name: 'Microsoft Corporation', action: 'create', added: true });
@@ -68,8 +58,8 @@ describe('import planner', () => {
   });
 
   it('re-importing the same file changes nothing; a changed cell is an update that names the field', () => {
-    const first = planImport(file([mail]), empty(), kb, at);
-    const register = applied(empty(), first);
+    const first = planImport(file([mail]), emptyRegister(), kb, at);
+    const register = applied(emptyRegister(), first);
     const again = planImport(file([mail]), register, kb, at);
     // The supplier is found in the register now (by the knowledge base's name for it): only the asset is a row.
     expect(again.counts).toEqual({ create: 0, update: 0, unchanged: 1, reject: 0 });
@@ -82,7 +72,7 @@ describe('import planner', () => {
   });
 
   it('matches a row without a key to the stored record of the same name instead of duplicating it', () => {
-    const register = applied(empty(), planImport(file([mail]), empty(), kb, at));
+    const register = applied(emptyRegister(), planImport(file([mail]), emptyRegister(), kb, at));
     const byName = row('asset', 5, { name: 'e-mail', type: 'saas', layers: ['applications', 'data'] });
     const plan = planImport(file([byName]), register, kb, at);
     expect(plan.rows[0]).toMatchObject({ id: 'mail', action: 'update' });
@@ -92,8 +82,8 @@ describe('import planner', () => {
 
   it('clears a field the file owns but leaves empty', () => {
     const register = applied(
-      empty(),
-      planImport(file([{ ...mail, spec: { ...mail.spec, users: 5 } }]), empty(), kb, at),
+      emptyRegister(),
+      planImport(file([{ ...mail, spec: { ...mail.spec, users: 5 } }]), emptyRegister(), kb, at),
     );
     const emptied = row(
       'asset',
@@ -136,7 +126,7 @@ describe('import planner', () => {
         ],
       },
     );
-    const plan = planImport(file([mail, contract, badAsset, dep]), empty(), kb, at);
+    const plan = planImport(file([mail, contract, badAsset, dep]), emptyRegister(), kb, at);
     const c = plan.rows.find((r) => r.id === 'c1')!;
     expect(c.action).toBe('reject');
     expect(c.reasons.join()).toContain('Assets: no asset with key or name "nowhere"');
@@ -153,7 +143,7 @@ describe('import planner', () => {
     const a = row('party', 2, { name: 'A' }, { id: 'a', links: [{ field: 'parentId', kind: 'party', text: 'b' }] });
     const b = row('party', 3, { name: 'B' }, { id: 'b', links: [{ field: 'parentId', kind: 'party', text: 'a' }] });
     const twin = row('party', 4, { name: 'A again' }, { id: 'a' });
-    const plan = planImport(file([a, b, twin]), empty(), kb, at);
+    const plan = planImport(file([a, b, twin]), emptyRegister(), kb, at);
     expect(plan.rows.map((r) => r.action)).toEqual(['reject', 'reject', 'reject']);
     expect(plan.rows[0]!.reasons.join()).toContain('ownership cycle');
     expect(plan.rows[2]!.reasons.join()).toContain('used twice');
@@ -172,15 +162,15 @@ describe('import planner', () => {
         ],
       },
     );
-    const first = planImport(file([mail, proc, dep]), empty(), kb, at);
+    const first = planImport(file([mail, proc, dep]), emptyRegister(), kb, at);
     const d = first.rows.find((r) => r.kind === 'dependency')!;
     expect(d).toMatchObject({ action: 'create', name: 'process:permits → asset:mail' });
-    const again = planImport(file([mail, proc, dep]), applied(empty(), first), kb, at);
+    const again = planImport(file([mail, proc, dep]), applied(emptyRegister(), first), kb, at);
     expect(again.rows.find((r) => r.kind === 'dependency')).toMatchObject({ action: 'unchanged', id: d.id });
   });
 
   it("blocks a file made for another entity than the organisation's LEI", () => {
-    const register = { ...empty(), organisation: { identifiers: { lei: '724500VKKSH9QOLTFR81' } } };
+    const register = { ...emptyRegister(), organisation: { identifiers: { lei: '724500VKKSH9QOLTFR81' } } };
     const plan = planImport(
       file([], { organisation: { identifiers: { lei: '529900T8BM49AURSDO55' } } }),
       register,
@@ -190,7 +180,7 @@ describe('import planner', () => {
     expect(plan.blocking[0]).toContain('529900T8BM49AURSDO55');
     const fresh = planImport(
       file([], { organisation: { identifiers: { lei: '529900T8BM49AURSDO55' } } }),
-      empty(),
+      emptyRegister(),
       kb,
       at,
     );

@@ -1,9 +1,22 @@
 /**
- * What the register-import API tests do over and over: send a file, count an organisation's records,
- * create an organisation to import into.
+ * What the register-import tests do over and over: plan against an empty register, send a file,
+ * count an organisation's records, create an organisation to import into.
  */
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
+import type { ExistingRegister } from '../../src/ingest/import-plan.js';
+
+/** A register with an organisation and no records, for planning imports against. */
+export const emptyRegister = (): ExistingRegister => ({
+  organisation: { name: 'Test', country: 'NL', identifiers: {} },
+  process: [],
+  party: [],
+  product: [],
+  asset: [],
+  dependency: [],
+  contract: [],
+  exitPlan: [],
+});
 
 export function importClient(app: () => FastifyInstance) {
   return {

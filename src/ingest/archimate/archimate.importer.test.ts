@@ -11,11 +11,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEPENDENCY_RELATIONS, LAYERS } from '../../domain/enums.js';
-import { InputError } from '../../domain/errors.js';
 import { ID_PATTERN, parseRef } from '../../domain/ids.js';
 import { ALLOWED_DEPENDENCIES } from '../../domain/kinds.js';
 import { knowledgeIndex } from '../../knowledge/knowledge-base.js';
-import { planImport, type ExistingRegister } from '../import-plan.js';
+import { planImport } from '../import-plan.js';
 import type { ImportContext, ImportRow, RegisterImport } from '../register-import.js';
 import { XML_MAX_DEPTH } from '../xml-safety.js';
 import { ELEMENT_RULES, RELATIONSHIP_RULES } from './archimate-mapping.js';
@@ -26,6 +25,8 @@ import {
   pickLanguage,
   placeProperties,
 } from './archimate.importer.js';
+import { rejectedInputError } from '../../../test/helpers/errors.js';
+import { emptyRegister } from '../../../test/helpers/imports.js';
 
 const kb = knowledgeIndex();
 const context: ImportContext = { kb, at: new Date('2026-12-01T10:00:00Z') };
@@ -35,17 +36,6 @@ const fixtureText = (name: string) => readFileSync(fixturePath(name), 'utf8');
 const read = (name: string) => archimateImporter.read(fixtureBytes(name), name, context);
 const readText = (text: string, name = 'inline.xml') =>
   archimateImporter.read(new TextEncoder().encode(text), name, context);
-
-/** The InputError the promise rejects with (fails the test when it resolves or rejects otherwise). */
-async function inputError(p: Promise<unknown>): Promise<InputError> {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return err as InputError;
-  }
-  throw new Error('expected an InputError, but the import succeeded');
-}
 
 /** Start tags of model elements and relationships, counted from the text without an XML parser. */
 function countConcepts(xml: string) {
@@ -66,17 +56,6 @@ const unmappedCount = (r: RegisterImport, pattern: RegExp) =>
   r.unmapped.filter((u) => pattern.test(u.what)).reduce((n, u) => n + u.count, 0);
 const link = (row: ImportRow, field: string) => row.links!.find((l) => l.field === field)!;
 const byElement = (r: RegisterImport, identifier: string) => r.rows.find((row) => row.at.element === identifier);
-
-const emptyRegister = (): ExistingRegister => ({
-  organisation: { name: 'Test', country: 'NL', identifiers: {} },
-  process: [],
-  party: [],
-  product: [],
-  asset: [],
-  dependency: [],
-  contract: [],
-  exitPlan: [],
-});
 
 const model = (body: string, root = '<model xmlns="http://www.opengroup.org/xsd/archimate/3.0/"') =>
   `<?xml version="1.0" encoding="UTF-8"?>\n${root} xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" identifier="id-m">\n` +
@@ -428,7 +407,7 @@ describe('ArchiMate: a hand-made model (properties, languages, every mapped type
 
 describe('ArchiMate: broken and hostile files', () => {
   it('refuses a relationship to a missing element, naming the relationship, file and line', async () => {
-    const err = await inputError(read('broken-missing-target.xml'));
+    const err = await rejectedInputError(read('broken-missing-target.xml'));
     expect(err.file).toBe('broken-missing-target.xml');
     expect(err.message).toContain(
       'broken-missing-target.xml, line 15: relationship id-dangling: its target "id-deleted-element" is not an element or relationship of the model',
@@ -444,7 +423,7 @@ describe('ArchiMate: broken and hostile files', () => {
 
   it('refuses a DOCTYPE with an entity before any parser or validator sees it', async () => {
     const start = performance.now();
-    const err = await inputError(read('broken-doctype.xml'));
+    const err = await rejectedInputError(read('broken-doctype.xml'));
     expect(performance.now() - start).toBeLessThan(200);
     expect(err.message).toBe(
       'broken-doctype.xml: DTDs and entity declarations are not accepted (found "<!DOCTYPE" at line 2, column 1)',
@@ -452,21 +431,21 @@ describe('ArchiMate: broken and hostile files', () => {
   });
 
   it('refuses another XML format, and the ArchiMate 2 exchange format, saying what it expected', async () => {
-    const err = await inputError(read('not-archimate.xml'));
+    const err = await rejectedInputError(read('not-archimate.xml'));
     expect(err.message).toMatch(
       /^not-archimate\.xml: not an ArchiMate 3\.x exchange file \(the root element is <bom>\)/,
     );
     expect(err.message).toContain('http://www.opengroup.org/xsd/archimate/3.0/');
-    const old = await inputError(
+    const old = await rejectedInputError(
       readText(model('', '<model xmlns="http://www.opengroup.org/xsd/archimate"'), 'old.xml'),
     );
     expect(old.message).toMatch(/ArchiMate 2\.x exchange format; export it from your tool as ArchiMate 3\.x/);
-    const text = await inputError(readText('Name;Type\nMail;saas\n', 'register.xml'));
+    const text = await rejectedInputError(readText('Name;Type\nMail;saas\n', 'register.xml'));
     expect(text.message).toMatch(/^register\.xml: not an XML document with a root element/);
   });
 
   it('refuses a schema violation with the file, line and libxml2 message', async () => {
-    const err = await inputError(read('broken-schema.xml'));
+    const err = await rejectedInputError(read('broken-schema.xml'));
     expect(err.message).toMatch(/^broken-schema\.xml is not a valid ArchiMate exchange file:\n/);
     expect(err.message).toContain("broken-schema.xml, line 6: Element 'element', attribute");
     expect(err.message).toContain("'ApplicationThing'");
@@ -477,17 +456,23 @@ describe('ArchiMate: broken and hostile files', () => {
   });
 
   it('refuses text that is not well-formed, and nesting deeper than the limit', async () => {
-    const cut = await inputError(readText(model('<elements><element identifier="id-x" xsi:type="Node">'), 'cut.xml'));
+    const cut = await rejectedInputError(
+      readText(model('<elements><element identifier="id-x" xsi:type="Node">'), 'cut.xml'),
+    );
     expect(cut.message).toMatch(/^cut\.xml is not well-formed XML:\ncut\.xml, line \d+: /);
     const deep = model(`<documentation>${'<x>'.repeat(XML_MAX_DEPTH + 5)}`);
-    const err = await inputError(readText(deep, 'deep.xml'));
+    const err = await rejectedInputError(readText(deep, 'deep.xml'));
     expect(err.message).toMatch(/^deep\.xml: nested deeper than 200 levels at line 4/);
   });
 
   it('refuses files over the size limit and text that is not UTF-8', async () => {
-    const big = await inputError(archimateImporter.read(new Uint8Array(ARCHIMATE_MAX_BYTES + 1), 'big.xml', context));
+    const big = await rejectedInputError(
+      archimateImporter.read(new Uint8Array(ARCHIMATE_MAX_BYTES + 1), 'big.xml', context),
+    );
     expect(big.message).toMatch(/^big\.xml is larger than the limit/);
-    const latin = await inputError(archimateImporter.read(new Uint8Array([0x3c, 0xe9, 0x3e]), 'latin.xml', context));
+    const latin = await rejectedInputError(
+      archimateImporter.read(new Uint8Array([0x3c, 0xe9, 0x3e]), 'latin.xml', context),
+    );
     expect(latin.message).toMatch(/^latin\.xml: not UTF-8/);
   });
 });

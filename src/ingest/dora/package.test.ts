@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
-import { InputError } from '../../domain/errors.js';
 import { DORA_TEMPLATES, templateFile, type DoraReport } from './dora-model.js';
 import { DORA_MAX_RATIO, parsePackageName, readDoraPackage } from './package-reader.js';
 import { writeDoraPackage } from './package-writer.js';
 import { columnLabel, doraTables, readTaxonomyFile } from './taxonomy.js';
+import { rejectedInputError } from '../../../test/helpers/errors.js';
 
 const NAME = 'DUMMYLEI123456789012.CON_FR_DORA010100_DORA_2024-12-31_20241213174803429';
 const SAMPLE = `${NAME}.zip`;
@@ -65,15 +65,6 @@ async function sampleWith(changes: Record<string, string | Buffer | undefined>, 
   for (const [inner, content] of Object.entries(changes))
     if (content !== undefined) entries.set(`${folder}/${inner}`, content);
   return zipOf(entries);
-}
-
-async function inputError(p: Promise<unknown>): Promise<InputError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(InputError);
-  return err as InputError;
 }
 
 describe('DORA taxonomy', () => {
@@ -165,7 +156,9 @@ describe('readDoraPackage', () => {
   });
 
   it('refuses a package without reports/report.json, naming the entry', async () => {
-    const err = await inputError(readDoraPackage(await sampleWith({ 'reports/report.json': undefined }), SAMPLE));
+    const err = await rejectedInputError(
+      readDoraPackage(await sampleWith({ 'reports/report.json': undefined }), SAMPLE),
+    );
     expect(err.message).toContain(SAMPLE);
     expect(err.message).toContain('reports/report.json');
     expect(err.issues[0]!.path).toEqual(['reports/report.json']);
@@ -176,13 +169,13 @@ describe('readDoraPackage', () => {
     const other = JSON.stringify({
       documentInfo: { documentType: 'https://xbrl.org/2021/xbrl-csv', extends: ['x.json'] },
     });
-    const err = await inputError(readDoraPackage(await sampleWith({ 'reports/report.json': other }), SAMPLE));
+    const err = await rejectedInputError(readDoraPackage(await sampleWith({ 'reports/report.json': other }), SAMPLE));
     expect(err.message).toMatch(/reports\/report\.json: does not extend the EBA DORA 4\.0 module/);
   });
 
   it('refuses a template file with a column the taxonomy does not define, naming zip, entry, line 1 and column', async () => {
     const bytes = await sampleWith({ 'reports/b_05.01.csv': 'c0010,c0020,c9999\r\nP1,eba_qCO:qx2000,x\r\n' });
-    const err = await inputError(readDoraPackage(bytes, SAMPLE));
+    const err = await rejectedInputError(readDoraPackage(bytes, SAMPLE));
     expect(err.message).toContain(`${SAMPLE}: reports/b_05.01.csv, line 1:`);
     expect(err.message).toContain('"c9999" is not a column of B_05.01');
     expect(err.issues).toEqual([
@@ -192,33 +185,33 @@ describe('readDoraPackage', () => {
 
   it('refuses a row with more cells than the header, naming its line', async () => {
     const bytes = await sampleWith({ 'reports/b_02.01.csv': 'c0010,c0020\r\nC1,eba_CO:x1\r\nC2,eba_CO:x1,extra\r\n' });
-    const err = await inputError(readDoraPackage(bytes, SAMPLE));
+    const err = await rejectedInputError(readDoraPackage(bytes, SAMPLE));
     expect(err.issues[0]!.path).toEqual(['reports/b_02.01.csv', 'line 3']);
   });
 
   it('refuses a ZIP bomb by its compression ratio before unpacking it', async () => {
     const bytes = await sampleWith({ 'reports/b_99.01.csv': Buffer.alloc(8 * 1024 * 1024, 0x41) });
-    const err = await inputError(readDoraPackage(bytes, SAMPLE));
+    const err = await rejectedInputError(readDoraPackage(bytes, SAMPLE));
     expect(err.message).toMatch(/reports\/b_99\.01\.csv: unpacks to \d+× its packed size: refused as a ZIP bomb/);
     expect(Number(/(\d+)×/.exec(err.message)![1])).toBeGreaterThan(DORA_MAX_RATIO);
     expect(err.issues[0]!.path).toEqual(['reports/b_99.01.csv']);
   });
 
   it('refuses bytes that are not a ZIP', async () => {
-    const err = await inputError(readDoraPackage(Buffer.from('c0010,c0020\nx,y\n'), 'register.csv'));
+    const err = await rejectedInputError(readDoraPackage(Buffer.from('c0010,c0020\nx,y\n'), 'register.csv'));
     expect(err.message).toMatch(/^register\.csv: not a ZIP file/);
   });
 
   it('refuses files outside the package folder and packages with several folders', async () => {
     const loose = await zipOf(new Map([['report.json', '{}']]));
-    expect((await inputError(readDoraPackage(loose, 'x.zip'))).issues[0]!.path).toEqual(['report.json']);
+    expect((await rejectedInputError(readDoraPackage(loose, 'x.zip'))).issues[0]!.path).toEqual(['report.json']);
     const two = await zipOf(
       new Map([
         [`${NAME}/a.txt`, 'a'],
         ['other/b.txt', 'b'],
       ]),
     );
-    expect((await inputError(readDoraPackage(two, 'x.zip'))).message).toMatch(/exactly one top folder/);
+    expect((await rejectedInputError(readDoraPackage(two, 'x.zip'))).message).toMatch(/exactly one top folder/);
   });
 
   it('refuses a package holding the same file twice', async () => {
@@ -229,28 +222,32 @@ describe('readDoraPackage', () => {
     zip.end();
     const chunks: Buffer[] = [];
     for await (const c of zip.outputStream) chunks.push(c as Buffer);
-    const err = await inputError(readDoraPackage(Buffer.concat(chunks), SAMPLE));
+    const err = await rejectedInputError(readDoraPackage(Buffer.concat(chunks), SAMPLE));
     expect(err.message).toBe(`${SAMPLE}: reports/b_02.01.csv: is in the package twice`);
   });
 
   it('refuses a parameters.csv that contradicts the package name', async () => {
     const params =
       'name,value\r\nentityID,rs:DUMMYLEI123456789012.IND\r\nrefPeriod,2024-12-31\r\nbaseCurrency,iso4217:EUR\r\n';
-    const err = await inputError(readDoraPackage(await sampleWith({ 'reports/parameters.csv': params }), SAMPLE));
+    const err = await rejectedInputError(
+      readDoraPackage(await sampleWith({ 'reports/parameters.csv': params }), SAMPLE),
+    );
     expect(err.message).toContain('reports/parameters.csv: says consolidation IND but the package is named CON');
   });
 
   it('refuses a bad entityID, naming line and parameter', async () => {
     const params =
       'name,value\r\nentityID,DUMMYLEI123456789012\r\nrefPeriod,2024-12-31\r\nbaseCurrency,iso4217:EUR\r\n';
-    const err = await inputError(readDoraPackage(await sampleWith({ 'reports/parameters.csv': params }), SAMPLE));
+    const err = await rejectedInputError(
+      readDoraPackage(await sampleWith({ 'reports/parameters.csv': params }), SAMPLE),
+    );
     expect(err.issues[0]!.path).toEqual(['reports/parameters.csv', 'line 2', 'entityID']);
   });
 
   it('takes the name from the ZIP file when the folder was renamed, and refuses when neither fits', async () => {
     const renamed = await sampleWith({}, 'register');
     expect((await readDoraPackage(renamed, `/tmp/${SAMPLE}`)).country).toBe('FR');
-    const err = await inputError(readDoraPackage(renamed, 'register.zip'));
+    const err = await rejectedInputError(readDoraPackage(renamed, 'register.zip'));
     expect(err.message).toMatch(/register\/: the folder is not named <LEI>/);
   });
 
@@ -343,7 +340,7 @@ describe('writeDoraPackage', () => {
   it('refuses a row holding a column its template does not have, rather than dropping the value', async () => {
     const report = await readDoraPackage(sampleBytes, SAMPLE);
     report.tables['B_03.01'][0]!.c0099 = 'x';
-    const err = await inputError(writeDoraPackage(report));
+    const err = await rejectedInputError(writeDoraPackage(report));
     expect(err.issues).toEqual([{ path: ['b_03.01.csv', 'row 1', 'c0099'], message: 'B_03.01 has no column c0099' }]);
   });
 });

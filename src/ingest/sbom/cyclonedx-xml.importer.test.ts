@@ -11,19 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../domain/errors.js';
 import { parseCycloneDxJson } from './cyclonedx-json.importer.js';
 import { parseCycloneDxXml, XML_MAX_DEPTH } from './cyclonedx-xml.importer.js';
+import { inputError } from '../../../test/helpers/errors.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/sbom/${name}`, import.meta.url), 'utf8');
-
-/** The InputError `f` throws (fails the test when it throws nothing or something else). */
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return err as InputError;
-  }
-  throw new Error('expected an InputError, but nothing was thrown');
-}
 
 /** The InputError `f` throws, and that it threw within `ms` milliseconds. */
 function quickInputError(f: () => unknown, ms: number): InputError {

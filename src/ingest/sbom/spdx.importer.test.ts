@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { PackageURL } from 'packageurl-js';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../domain/errors.js';
 import { parseSpdx, parseSpdxJson, parseSpdxTagValue } from './spdx.importer.js';
+import { inputError } from '../../../test/helpers/errors.js';
 
 const reference = (name: string) =>
   readFileSync(new URL(`../../../test/fixtures/sbom/${name}`, import.meta.url), 'utf8');
@@ -28,17 +28,6 @@ const countPackageNames = (text: string) => text.match(/^PackageName:/gm)?.lengt
 
 /** 1-based number of the first line of `text` that starts with `start`. */
 const lineOf = (text: string, start: string) => text.split('\n').findIndex((l) => l.startsWith(start)) + 1;
-
-/** The InputError `f` throws (fails the test when it throws nothing or something else). */
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return err as InputError;
-  }
-  throw new Error('expected an InputError, but nothing was thrown');
-}
 
 /** The 2.3 example as an object to change for a test, and back to text. */
 const example23 = (): Json => JSON.parse(reference(JSON_23));

@@ -7,27 +7,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../domain/index.js';
 import { knowledgeIndex } from '../../knowledge/knowledge-base.js';
 import type { ImportContext } from '../register-import.js';
 import { csvImporter, detectDelimiter, MAX_SPREADSHEET_BYTES, readCsvRegister } from './csv.importer.js';
 import { MAX_TABLE_ROWS } from './rows.js';
+import { inputError } from '../../../test/helpers/errors.js';
 
 const context: ImportContext = { kb: knowledgeIndex(), at: new Date('2025-06-01T00:00:00Z') };
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../../test/fixtures/tabular/${name}`, import.meta.url)));
 const bytes = (text: string) => new TextEncoder().encode(text);
 const read = (name: string, ctx: ImportContext = context) => readCsvRegister(fixture(name), name, ctx);
-
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return err as InputError;
-  }
-  throw new Error('expected an InputError, but nothing was thrown');
-}
 
 describe('Dutch CSV: byte-order mark, ";", CRLF, labels', () => {
   const result = read('processen-nl.csv');

@@ -9,26 +9,16 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import yazl from 'yazl';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../domain/index.js';
 import { knowledgeIndex } from '../../knowledge/knowledge-base.js';
 import type { ImportContext } from '../register-import.js';
 import { checkZip, readXlsxRegister, xlsxImporter } from './xlsx.importer.js';
 import { readCsvRegister } from './csv.importer.js';
 import { templateXlsx } from './writer.js';
+import { rejectedInputError } from '../../../test/helpers/errors.js';
 
 const context: ImportContext = { kb: knowledgeIndex(), at: new Date('2025-06-01T00:00:00Z') };
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`../../../test/fixtures/tabular/${name}`, import.meta.url)));
-
-async function inputError(f: () => Promise<unknown>): Promise<InputError> {
-  try {
-    await f();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return err as InputError;
-  }
-  throw new Error('expected an InputError, but nothing was thrown');
-}
 
 async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -98,7 +88,9 @@ describe('a Dutch workbook as people keep it', async () => {
 
 describe('formula errors and other broken workbooks', () => {
   it('a formula whose result is #DIV/0!: InputError naming file, sheet, row and column', async () => {
-    const err = await inputError(() => readXlsxRegister(fixture('formula-error.xlsx'), 'formula-error.xlsx', context));
+    const err = await rejectedInputError(() =>
+      readXlsxRegister(fixture('formula-error.xlsx'), 'formula-error.xlsx', context),
+    );
     expect(err.message).toBe(
       'formula-error.xlsx, sheet Assets, row 3, column Gebruikers: the cell holds the formula error #DIV/0!; correct the formula or replace it by a value',
     );
@@ -114,7 +106,7 @@ describe('formula errors and other broken workbooks', () => {
       s.addRow(['Name', 'Supplier']);
       s.addRow(['EA', { error: '#N/A' }]);
     });
-    const err = await inputError(() => readXlsxRegister(bytes, 'c.xlsx', context));
+    const err = await rejectedInputError(() => readXlsxRegister(bytes, 'c.xlsx', context));
     expect(err.message).toContain(
       'c.xlsx, sheet Contracts, row 2, column Supplier: the cell holds the formula error #N/A',
     );
@@ -137,7 +129,7 @@ describe('formula errors and other broken workbooks', () => {
 
   it('an unknown column: InputError naming the sheet', async () => {
     const bytes = await workbook((wb) => wb.addWorksheet('Partijen').addRow(['Naam', 'Kleur']));
-    const err = await inputError(() => readXlsxRegister(bytes, 'p.xlsx', context));
+    const err = await rejectedInputError(() => readXlsxRegister(bytes, 'p.xlsx', context));
     expect(err.message).toContain('p.xlsx, sheet Partijen, line 1, column "Kleur": unknown column for parties');
   });
 
@@ -156,15 +148,15 @@ describe('formula errors and other broken workbooks', () => {
 
   it('no register sheet, not a zip, a broken zip: InputError', async () => {
     const notes = await workbook((wb) => wb.addWorksheet('Blad1').addRow(['x']));
-    expect((await inputError(() => readXlsxRegister(notes, 'n.xlsx', context))).message).toContain(
+    expect((await rejectedInputError(() => readXlsxRegister(notes, 'n.xlsx', context))).message).toContain(
       'n.xlsx has no register sheet; name sheets after what they hold (Processen/Processes',
     );
     const text = new TextEncoder().encode('Naam;Vitaal\n');
-    expect((await inputError(() => readXlsxRegister(text, 'x.xlsx', context))).message).toContain(
+    expect((await rejectedInputError(() => readXlsxRegister(text, 'x.xlsx', context))).message).toContain(
       'x.xlsx is not an XLSX workbook',
     );
     const cut = fixture('register-nl.xlsx').slice(0, 2000);
-    expect((await inputError(() => readXlsxRegister(cut, 'cut.xlsx', context))).message).toMatch(
+    expect((await rejectedInputError(() => readXlsxRegister(cut, 'cut.xlsx', context))).message).toMatch(
       /^cut\.xlsx: not an XLSX workbook/,
     );
   });
@@ -175,7 +167,7 @@ describe('formula errors and other broken workbooks', () => {
     zip.end();
     const chunks: Buffer[] = [];
     for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-    const err = await inputError(() => checkZip(Buffer.concat(chunks), 'bomb.xlsx', 1024 * 1024));
+    const err = await rejectedInputError(() => checkZip(Buffer.concat(chunks), 'bomb.xlsx', 1024 * 1024));
     expect(err.message).toBe('bomb.xlsx: the workbook unpacks to more than 1 MiB');
   });
 });
@@ -208,7 +200,7 @@ describe('workbooks written by LibreOffice Calc', () => {
   });
 
   it('refuses its #DIV/0! formula error, naming sheet, row and column', async () => {
-    const err = await inputError(() =>
+    const err = await rejectedInputError(() =>
       readXlsxRegister(fixture('formula-error-libreoffice.xlsx'), 'formula-error-libreoffice.xlsx', context),
     );
     expect(err.message).toBe(
@@ -242,7 +234,7 @@ describe('workbooks written by LibreOffice Calc', () => {
       s.addRow(['Naam', 'Gebruikers', 'Kleur']);
       s.addRow(['Zaaksysteem', 400, 'rood']);
     });
-    const err = await inputError(() => readXlsxRegister(bytes, 'b.xlsx', context));
+    const err = await rejectedInputError(() => readXlsxRegister(bytes, 'b.xlsx', context));
     expect(err.message).toContain('b.xlsx, sheet Blad1, line 1, column "Kleur": unknown column for assets');
     const good = await workbook((wb) => {
       wb.addWorksheet('Notities').addRow(['Bijgehouden door het CIO-office']);
