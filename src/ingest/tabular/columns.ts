@@ -27,14 +27,15 @@ import {
   type Lang,
   type RefKind,
 } from '../../domain/index.js';
+import { IMPORT_KINDS, type ImportKind } from '../import-plan.js';
 
 /**
  * The kinds with a spreadsheet template, in the order that satisfies references. Products are there
  * besides the six kinds people list in a portfolio sheet because assets and exit plans name them: a
  * register written out must read back, in another organisation too, with the same products.
  */
-export const TEMPLATE_KINDS = ['process', 'party', 'product', 'asset', 'dependency', 'contract', 'exitPlan'] as const;
-export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
+export const TEMPLATE_KINDS = IMPORT_KINDS;
+export type TemplateKind = ImportKind;
 
 export interface Bilingual {
   nl: string;
